@@ -1,0 +1,22 @@
+namespace Booking.Domain.EventSourcing;
+
+/// <summary>A rule the command broke. Code is stable (for clients and tests); Message is for a person.</summary>
+public sealed record DomainError(string Code, string Message, string? Field = null)
+{
+    public override string ToString() => $"{Code}: {Message}";
+}
+
+/// <summary>The result of Decide: the events to append, or the rule that refused the command.
+/// An empty event list means the command was already done (a retry), which is not an error.</summary>
+public readonly record struct Decision<TEvent>
+{
+    private Decision(IReadOnlyList<TEvent> events, DomainError? error) => (Events, Error) = (events, error);
+
+    public IReadOnlyList<TEvent> Events { get; }
+    public DomainError? Error { get; }
+    public bool IsError => Error is not null;
+
+    public static Decision<TEvent> Accept(params TEvent[] events) => new(events, null);
+    public static Decision<TEvent> Refuse(string code, string message, string? field = null) => new([], new DomainError(code, message, field));
+    public static implicit operator Decision<TEvent>(DomainError error) => new([], error);
+}
