@@ -1,7 +1,20 @@
 namespace Booking.Domain.EventSourcing;
 
+/// <summary>What kind of refusal an error is; the HTTP door maps it to a status in one place.</summary>
+public enum ErrorKind
+{
+    /// <summary>The input is malformed (400).</summary>
+    Invalid,
+    /// <summary>The thing asked for does not exist (404).</summary>
+    NotFound,
+    /// <summary>Someone else got there first (409).</summary>
+    Conflict,
+    /// <summary>A rule of the service forbids it (422).</summary>
+    Rule,
+}
+
 /// <summary>A rule the command broke. Code is stable (for clients and tests); Message is for a person.</summary>
-public sealed record DomainError(string Code, string Message, string? Field = null)
+public sealed record DomainError(string Code, string Message, ErrorKind Kind = ErrorKind.Rule, string? Field = null)
 {
     public override string ToString() => $"{Code}: {Message}";
 }
@@ -17,6 +30,6 @@ public readonly record struct Decision<TEvent>
     public bool IsError => Error is not null;
 
     public static Decision<TEvent> Accept(params TEvent[] events) => new(events, null);
-    public static Decision<TEvent> Refuse(string code, string message, string? field = null) => new([], new DomainError(code, message, field));
+    public static Decision<TEvent> Nothing => new([], null);
     public static implicit operator Decision<TEvent>(DomainError error) => new([], error);
 }

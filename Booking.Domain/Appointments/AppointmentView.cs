@@ -1,0 +1,24 @@
+using Booking.Domain.Configuration;
+using NodaTime;
+
+namespace Booking.Domain.Appointments;
+
+/// <summary>What a client sees of their booking: no staff names (the unit assigns impartially).</summary>
+public sealed record AppointmentView(
+    Guid AppointmentId,
+    string AppointmentType,
+    Modality Modality,
+    LocalDateTime Start,
+    LocalDateTime End,
+    Instant StartsAt,
+    AppointmentStatus Status,
+    bool CanChange)
+{
+    public static AppointmentView From(Appointment a, DateTimeZone zone, Instant now) => new(
+        a.Id, a.AppointmentType, a.Modality,
+        a.Start.InZone(zone).LocalDateTime, a.End.InZone(zone).LocalDateTime, a.Start,
+        a.Status, a.Status == AppointmentStatus.Booked && a.Start > now);
+}
+
+/// <summary>A booking just made (or found again by its Idempotency-Key): the view and the manage token's sealed form.</summary>
+public sealed record BookedAppointment(AppointmentView View, string SealedToken, bool Replayed);

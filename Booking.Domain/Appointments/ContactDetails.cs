@@ -1,0 +1,42 @@
+// Input rules for the client's details, shared by the API and the pages so a rule is written once.
+using System.Net.Mail;
+using Booking.Domain.Configuration;
+
+namespace Booking.Domain.Appointments;
+
+public sealed record ContactDetails(string Name, string Email, string Phone, Language Language)
+{
+    public const int MaxName = 100;
+
+    /// <summary>Field errors keyed by the JSON field name; empty when the details are acceptable.</summary>
+    public Dictionary<string, string[]> Validate(string prefix = "client.")
+    {
+        var errors = new Dictionary<string, string[]>();
+        var name = Name?.Trim() ?? "";
+        if (name.Length == 0) errors[prefix + "name"] = ["Name is required."];
+        else if (name.Length > MaxName) errors[prefix + "name"] = [$"Name must be at most {MaxName} characters."];
+        if (!IsEmail(Email)) errors[prefix + "email"] = ["Email must be a valid address such as name@example.fi."];
+        if (!IsPhone(Phone)) errors[prefix + "phone"] = ["Phone must have 6 to 15 digits and may start with +."];
+        return errors;
+    }
+
+    public ContactDetails Normalised() => this with { Name = Name.Trim(), Email = Email.Trim(), Phone = Phone.Trim() };
+
+    public static bool IsEmail(string? value)
+    {
+        var v = value?.Trim() ?? "";
+        if (v.Length is 0 or > 254 || v.Contains(' ')) return false;
+        if (!MailAddress.TryCreate(v, out var address) || address.Address != v) return false;
+        var at = v.LastIndexOf('@');
+        return at > 0 && v.IndexOf('.', at) > at + 1 && !v.EndsWith('.');
+    }
+
+    public static bool IsPhone(string? value)
+    {
+        var v = value?.Trim() ?? "";
+        if (v.Length == 0 || v.Any(ch => !(char.IsAsciiDigit(ch) || ch is ' ' or '-' or '+' or '(' or ')'))) return false;
+        if (v.IndexOf('+') > 0 || v.Count(ch => ch == '+') > 1) return false;
+        var digits = v.Count(char.IsAsciiDigit);
+        return digits is >= 6 and <= 15;
+    }
+}

@@ -1,0 +1,46 @@
+// What the appointment use cases need from the outside world; Booking.Api implements these on PostgreSQL.
+using Booking.Domain.Configuration;
+using NodaTime;
+
+namespace Booking.Domain.Appointments;
+
+public interface IUnitConfigurationSource
+{
+    Task<UnitConfiguration> Current(Guid unitId, CancellationToken ct = default);
+}
+
+/// <summary>Reserved staff time, read from the inline projection of the staff-day streams.</summary>
+public interface IReservations
+{
+    Task<IReadOnlyList<Reservation>> Between(Guid unitId, Instant from, Instant to, CancellationToken ct = default);
+}
+
+public interface IManageTokens
+{
+    Task<Guid?> FindAppointment(Guid unitId, string tokenHash, CancellationToken ct = default);
+}
+
+public interface IIdempotencyKeys
+{
+    Task<IdempotencyRecord?> Find(Guid unitId, string key, CancellationToken ct = default);
+}
+
+/// <summary>A client's personal data: kept outside the events so that it can be erased.</summary>
+public sealed record ClientContact(Guid UnitId, Guid ClientId, string Name, string Email, string Phone, Language Language);
+
+/// <summary>The hash of the unguessable token in a client's manage link; the token itself is never stored.</summary>
+public sealed record ManageToken(Guid UnitId, Guid AppointmentId, Guid ClientId, string TokenHash);
+
+/// <summary>Remembers a POST by its Idempotency-Key so a retry returns the same booking.
+/// SealedToken is the manage token encrypted by the host, so the retry can show the same link.</summary>
+public sealed record IdempotencyRecord(Guid UnitId, string Key, string RequestFingerprint, Guid AppointmentId, string SealedToken);
+
+/// <summary>Makes the unguessable token of a manage link, hashes it for storage and seals it for idempotent replays.</summary>
+public interface IManageTokenIssuer
+{
+    IssuedToken Issue();
+    string HashOf(string token);
+    string? Unseal(string sealedToken);
+}
+
+public sealed record IssuedToken(string Token, string Hash, string Sealed);

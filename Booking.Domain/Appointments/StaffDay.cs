@@ -1,0 +1,57 @@
+// A staff member's day: the stream that makes two bookings of the same person's time impossible.
+using System.Collections.Immutable;
+using Booking.Domain.EventSourcing;
+using NodaTime;
+
+namespace Booking.Domain.Appointments;
+
+public abstract record StaffDayEvent;
+
+[EventName("slot_reserved")]
+public sealed record SlotReserved(Guid StaffId, LocalDate Date, Guid AppointmentId, Instant Start, Instant End, Instant ReservedAt) : StaffDayEvent;
+
+[EventName("slot_released")]
+public sealed record SlotReleased(Guid StaffId, LocalDate Date, Guid AppointmentId, Instant ReleasedAt) : StaffDayEvent;
+
+public sealed record StaffDay(ImmutableDictionary<Guid, Interval> Reserved)
+{
+    public static readonly StaffDay Initial = new(ImmutableDictionary<Guid, Interval>.Empty);
+
+    public static StaffDay Evolve(StaffDay state, object @event) => @event switch
+    {
+        SlotReserved e => state with { Reserved = state.Reserved.SetItem(e.AppointmentId, new Interval(e.Start, e.End)) },
+        SlotReleased e => state with { Reserved = state.Reserved.Remove(e.AppointmentId) },
+        _ => state,
+    };
+}
+
+public abstract record StaffDayCommand;
+
+/// <param name="BookableHours">The staff member's bookable blocks that day (from the configuration).</param>
+public sealed record ReserveSlot(Guid StaffId, LocalDate Date, Guid AppointmentId, Instant Start, Instant End,
+    IReadOnlyList<Interval> BookableHours, Instant Now) : StaffDayCommand;
+
+public sealed record ReleaseSlot(Guid StaffId, LocalDate Date, Guid AppointmentId, Instant Now) : StaffDayCommand;
+
+public static class StaffDayDecider
+{
+    public static Decision<StaffDayEvent> Decide(StaffDayCommand command, StaffDay state) => command switch
+    {
+        ReserveSlot c when state.Reserved.TryGetValue(c.AppointmentId, out var held) =>
+            held.Start == c.Start && held.End == c.End
+                ? Decision<StaffDayEvent>.Nothing
+                : new DomainError("slot_already_held", "This appointment already holds another time on this day.", ErrorKind.Conflict),
+        ReserveSlot c when c.End <= c.Start =>
+            new DomainError("empty_time", "A reservation must end after it starts.", ErrorKind.Invalid),
+        ReserveSlot c when !c.BookableHours.Any(h => h.Start <= c.Start && c.End <= h.End) =>
+            new DomainError("outside_bookable_hours", "The staff member has no bookable hours at that time.", ErrorKind.Rule),
+        ReserveSlot c when state.Reserved.Values.Any(r => r.Start < c.End && c.Start < r.End) =>
+            new DomainError("slot_taken", "That time was just taken.", ErrorKind.Conflict),
+        ReserveSlot c => Decision<StaffDayEvent>.Accept(new SlotReserved(c.StaffId, c.Date, c.AppointmentId, c.Start, c.End, c.Now)),
+
+        ReleaseSlot c when !state.Reserved.ContainsKey(c.AppointmentId) => Decision<StaffDayEvent>.Nothing,
+        ReleaseSlot c => Decision<StaffDayEvent>.Accept(new SlotReleased(c.StaffId, c.Date, c.AppointmentId, c.Now)),
+
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown staff-day command."),
+    };
+}
