@@ -1,4 +1,5 @@
 // The unit's configuration as the rules need it: who works when, what can be booked, when the unit is closed.
+using System.Text.Json.Serialization;
 using Booking.Domain.Calendar;
 using NodaTime;
 
@@ -30,6 +31,7 @@ public sealed record AppointmentType(
     Duration BufferAfter)
 {
     /// <summary>The staff member's time a meeting of this type takes, buffer included.</summary>
+    [JsonIgnore]
     public Duration Occupies => Length + BufferAfter;
 }
 
@@ -54,12 +56,14 @@ public sealed record UnitConfiguration(
     int HorizonWeeks = 8,
     int SlotStepMinutes = 30)
 {
+    [JsonIgnore]
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZoneId];
 
     public AppointmentType? Type(string code) => AppointmentTypes.FirstOrDefault(t => t.Code == code);
 
     public StaffMember? Member(Guid id) => Staff.FirstOrDefault(s => s.Id == id);
 
+    [JsonIgnore]
     public IEnumerable<StaffMember> ChildSupervisors => Staff.Where(s => s.Active && s.Role == StaffRole.ChildSupervisor);
 
     /// <summary>Why the whole unit is closed that day (a public holiday or a closure), or null when it is open.</summary>

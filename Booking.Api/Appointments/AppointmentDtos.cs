@@ -1,0 +1,75 @@
+// The shapes of the appointments API. Inputs are strings so that a bad value is answered field by field.
+using System.Text.Json;
+using Booking.Domain.Appointments;
+using Booking.Domain.Configuration;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Booking.Api.Appointments;
+
+public sealed record ClientDto(string? Name, string? Email, string? Phone, string? Language);
+
+public sealed record BookingRequestDto(string? AppointmentType, string? Modality, string? Start, ClientDto? Client, string? OtherParentEmail);
+
+public sealed record MoveRequestDto(string? Start);
+
+public sealed record FreeTimeDto(LocalDateTime Start, LocalDateTime End, Instant StartsAt)
+{
+    public static FreeTimeDto From(FreeTime f) => new(f.Start, f.End, f.StartsAt);
+}
+
+public sealed record AppointmentTypeDto(string Code, LocalizedText Name, int Minutes, IReadOnlyList<string> Modalities, bool OnlineBookable);
+
+public sealed record BookingDto(
+    Guid AppointmentId,
+    string AppointmentType,
+    string Modality,
+    LocalDateTime Start,
+    LocalDateTime End,
+    Instant StartsAt,
+    string Status,
+    bool CanChange,
+    string? ManageToken = null,
+    string? ManageUrl = null)
+{
+    public static BookingDto From(AppointmentView v, string? token = null) => new(
+        v.AppointmentId, v.AppointmentType, Wire.Name(v.Modality), v.Start, v.End, v.StartsAt, Wire.Name(v.Status), v.CanChange,
+        token, token is null ? null : $"/booking/{token}");
+}
+
+/// <summary>How enums and local times are spelled on the wire, and parsed back with a field-named error.</summary>
+public static class Wire
+{
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    public static bool TryEnum<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
+    {
+        value = default;
+        var cleaned = (text ?? "").Replace("-", "").Replace("_", "");
+        return cleaned.Length > 0 && !char.IsAsciiDigit(cleaned[0]) && Enum.TryParse(cleaned, ignoreCase: true, out value)
+               && Enum.IsDefined(value);
+    }
+
+    public static string Choices<TEnum>() where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(Name));
+
+    public static bool TryLocalDateTime(string? text, out LocalDateTime value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        foreach (var pattern in new[] { LocalDateTimePattern.GeneralIso, LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm") })
+        {
+            var result = pattern.Parse(text.Trim());
+            if (result.Success) { value = result.Value; return true; }
+        }
+        return false;
+    }
+
+    public static bool TryLocalDate(string? text, out LocalDate value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var result = LocalDatePattern.Iso.Parse(text.Trim());
+        if (result.Success) value = result.Value;
+        return result.Success;
+    }
+}

@@ -1,0 +1,74 @@
+// Inline projection of the staff-day streams: the reserved time of each staff member. Its exclusion constraint is
+// the second guard against double booking (the first is the staff-day stream's version).
+using Booking.Api.EventStore;
+using Booking.Domain.Appointments;
+using Booking.Domain.EventSourcing;
+using Npgsql;
+using NpgsqlTypes;
+using NodaTime;
+
+namespace Booking.Api.Appointments;
+
+public sealed class StaffReservations(NpgsqlDataSource dataSource) : IInlineProjection, IReservations
+{
+    public string SchemaSql => """
+        create table if not exists staff_reservations (
+            unit_id uuid not null,
+            staff_id uuid not null,
+            appointment_id uuid not null,
+            during tstzrange not null,
+            primary key (unit_id, staff_id, appointment_id),
+            constraint staff_reservations_no_overlap exclude using gist (unit_id with =, staff_id with =, during with &&)
+        );
+        create index if not exists staff_reservations_during on staff_reservations using gist (unit_id, during);
+        """;
+
+    public async Task Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventEnvelope> events, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var envelope in events)
+        {
+            switch (envelope.Data)
+            {
+                case SlotReserved e:
+                    batch.BatchCommands.Add(Command("""
+                        insert into staff_reservations (unit_id, staff_id, appointment_id, during) values ($1, $2, $3, $4)
+                        on conflict (unit_id, staff_id, appointment_id) do update set during = excluded.during
+                        """, envelope.UnitId, e.StaffId, e.AppointmentId, Range(e.Start, e.End)));
+                    break;
+                case SlotReleased e:
+                    batch.BatchCommands.Add(Command(
+                        "delete from staff_reservations where unit_id = $1 and staff_id = $2 and appointment_id = $3",
+                        envelope.UnitId, e.StaffId, e.AppointmentId));
+                    break;
+            }
+        }
+        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Reservation>> Between(Guid unitId, Instant from, Instant to, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select staff_id, appointment_id, lower(during), upper(during) from staff_reservations
+            where unit_id = $1 and during && $2
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = Range(from, to) });
+        var result = new List<Reservation>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            result.Add(new Reservation(reader.GetGuid(0), reader.GetGuid(1),
+                Instant.FromDateTimeUtc(reader.GetDateTime(2)), Instant.FromDateTimeUtc(reader.GetDateTime(3))));
+        return result;
+    }
+
+    private static NpgsqlRange<DateTime> Range(Instant start, Instant end) =>
+        new(start.ToDateTimeUtc(), true, end.ToDateTimeUtc(), false);
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+}

@@ -1,0 +1,104 @@
+// The demo unit seeded on first run so a newcomer sees a working service: four child supervisors, a secretary,
+// a manager, two partner professionals and a realistic week (Thursday mornings are walk-in, two evenings a week).
+using Booking.Api.Staff;
+using Booking.Domain.Configuration;
+using NodaTime;
+using static NodaTime.IsoDayOfWeek;
+
+namespace Booking.Api.Configuration;
+
+public static class DemoUnitIds
+{
+    public static readonly Guid Unit = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000001");
+    public static readonly Guid Aino = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000101");
+    public static readonly Guid Mikael = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000102");
+    public static readonly Guid Satu = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000103");
+    public static readonly Guid Johanna = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000104");
+    public static readonly Guid Leena = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000201");
+    public static readonly Guid Pekka = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000301");
+    public static readonly Guid Riikka = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000401");
+    public static readonly Guid Ahmed = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000402");
+}
+
+public sealed class DemoUnit(
+    UnitConfigurationStore configurations, StaffAccounts accounts, CurrentUnit unit, IClock clock,
+    IConfiguration settings, IHostEnvironment environment, ILogger<DemoUnit> logger)
+{
+    public static readonly (string User, Guid Staff, string Role)[] SignIns =
+    [
+        ("aino", DemoUnitIds.Aino, StaffRoles.Supervisor), ("mikael", DemoUnitIds.Mikael, StaffRoles.Supervisor),
+        ("satu", DemoUnitIds.Satu, StaffRoles.Supervisor), ("johanna", DemoUnitIds.Johanna, StaffRoles.Supervisor),
+        ("leena", DemoUnitIds.Leena, StaffRoles.Secretary), ("pekka", DemoUnitIds.Pekka, StaffRoles.Manager),
+    ];
+
+    public static string DemoPassword(string user) => $"{user}-demo-2026";
+
+    public async Task SeedIfEmpty(CancellationToken ct)
+    {
+        if (!settings.GetValue("Demo:Seed", true)) return;
+        if (await configurations.Read(unit.UnitId, ct) is null)
+        {
+            var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Helsinki"]).Date;
+            if (await configurations.Save(Configuration(unit.UnitId, today), 0, ct) is not null)
+            {
+                foreach (var (user, staff, role) in SignIns)
+                    await accounts.Create(unit.UnitId, staff, user, DemoPassword(user), role, ct);
+                logger.LogInformation("Seeded the demo unit.");
+            }
+        }
+        if (environment.IsDevelopment())
+        {
+            Console.WriteLine("Demo staff sign-ins (development only), at /staff/sign-in:");
+            foreach (var (user, _, role) in SignIns) Console.WriteLine($"  {role,-10} {user,-8} password: {DemoPassword(user)}");
+        }
+    }
+
+    public static UnitConfiguration Configuration(Guid unitId, LocalDate today)
+    {
+        var morning = (new LocalTime(8, 30), new LocalTime(11, 30));
+        var afternoon = (new LocalTime(12, 30), new LocalTime(15, 30));
+        var shortAfternoon = (new LocalTime(12, 30), new LocalTime(14, 0));
+        WeeklyHours H(Guid s, IsoDayOfWeek d, (LocalTime From, LocalTime To) block) => new(s, d, block.From, block.To);
+        Modality[] all = [Modality.InPerson, Modality.Video, Modality.Phone];
+        var trainingDay = today.PlusWeeks(3).Next(Friday);
+
+        return new UnitConfiguration(
+            unitId,
+            "Perheoikeudellinen yksikkö – Familjerättsliga enheten",
+            "Europe/Helsinki",
+            [
+                new(DemoUnitIds.Aino, "Aino Virtanen", StaffRole.ChildSupervisor),
+                new(DemoUnitIds.Mikael, "Mikael Lindqvist", StaffRole.ChildSupervisor),
+                new(DemoUnitIds.Satu, "Satu Korhonen", StaffRole.ChildSupervisor),
+                new(DemoUnitIds.Johanna, "Johanna Nieminen", StaffRole.ChildSupervisor),
+                new(DemoUnitIds.Leena, "Leena Mäkinen", StaffRole.Secretary),
+                new(DemoUnitIds.Pekka, "Pekka Heikkinen", StaffRole.Manager),
+                new(DemoUnitIds.Riikka, "Riikka Salo", StaffRole.PartnerProfessional, "Perheneuvola / Familjerådgivningen"),
+                new(DemoUnitIds.Ahmed, "Ahmed Hassan", StaffRole.PartnerProfessional, "Maahanmuuttopalvelut / Invandrartjänster"),
+            ],
+            [
+                new("advice", new("Neuvonta", "Rådgivning", "Advice"), Duration.FromMinutes(30), all, true, Duration.Zero),
+                new("agreement-60", new("Sopimusneuvottelu, 60 min", "Avtalsförhandling, 60 min", "Agreement meeting, 60 min"),
+                    Duration.FromMinutes(60), [Modality.InPerson, Modality.Video], true, Duration.FromMinutes(15)),
+                new("agreement-90", new("Sopimusneuvottelu, 90 min", "Avtalsförhandling, 90 min", "Agreement meeting, 90 min"),
+                    Duration.FromMinutes(90), [Modality.InPerson, Modality.Video], true, Duration.FromMinutes(15)),
+                new("paternity", new("Isyyden tai äitiyden tunnustaminen", "Erkännande av faderskap eller moderskap",
+                    "Acknowledgement of paternity or maternity"), Duration.FromMinutes(45), [Modality.InPerson, Modality.Video], true, Duration.Zero),
+                new("pair-meeting", new("Työparitapaaminen", "Möte med två yrkespersoner", "Meeting with two professionals"),
+                    Duration.FromMinutes(90), [Modality.InPerson], false, Duration.FromMinutes(15)),
+            ],
+            [
+                H(DemoUnitIds.Aino, Monday, morning), H(DemoUnitIds.Aino, Monday, afternoon), H(DemoUnitIds.Aino, Tuesday, morning),
+                H(DemoUnitIds.Aino, Tuesday, afternoon), H(DemoUnitIds.Aino, Wednesday, afternoon),
+                H(DemoUnitIds.Aino, Wednesday, (new LocalTime(16, 0), new LocalTime(19, 0))), H(DemoUnitIds.Aino, Friday, morning),
+                H(DemoUnitIds.Mikael, Monday, afternoon), H(DemoUnitIds.Mikael, Tuesday, morning),
+                H(DemoUnitIds.Mikael, Tuesday, (new LocalTime(16, 0), new LocalTime(18, 0))), H(DemoUnitIds.Mikael, Wednesday, morning),
+                H(DemoUnitIds.Mikael, Wednesday, afternoon), H(DemoUnitIds.Mikael, Thursday, afternoon), H(DemoUnitIds.Mikael, Friday, morning),
+                H(DemoUnitIds.Satu, Monday, morning), H(DemoUnitIds.Satu, Tuesday, afternoon), H(DemoUnitIds.Satu, Wednesday, morning),
+                H(DemoUnitIds.Satu, Thursday, afternoon), H(DemoUnitIds.Satu, Friday, morning), H(DemoUnitIds.Satu, Friday, shortAfternoon),
+                H(DemoUnitIds.Johanna, Monday, afternoon), H(DemoUnitIds.Johanna, Tuesday, morning), H(DemoUnitIds.Johanna, Wednesday, afternoon),
+                H(DemoUnitIds.Johanna, Thursday, afternoon), H(DemoUnitIds.Johanna, Friday, shortAfternoon),
+            ],
+            [new Closure(trainingDay, trainingDay, "Unit training day / Yksikön koulutuspäivä")]);
+    }
+}

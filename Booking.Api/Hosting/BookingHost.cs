@@ -1,0 +1,138 @@
+// The cross-cutting parts of the host: JSON, problem details, auth, antiforgery, rate limits, OpenAPI, headers.
+using System.Threading.RateLimiting;
+using Booking.Api.EventStore;
+using Booking.Api.Json;
+using Booking.Domain.Appointments;
+using Booking.Domain.Configuration;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Booking.Api.Hosting;
+
+public static class BookingHost
+{
+    public const string PublicPolicy = "public";
+    public const string BookingPolicy = "public-booking";
+
+    public static EventStoreBuilder AddBookingHost(this WebApplicationBuilder builder, string connectionString)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton(new CurrentUnit(builder.Configuration.GetValue("Unit:Id", DemoUnitIds.Unit)));
+        services.Configure<JsonOptions>(o => BookingJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddDataProtection();
+        services.AddHttpContextAccessor();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "booking.staff";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/staff/sign-in";
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                // API callers get status codes, not redirects to the sign-in page.
+                o.Events.OnRedirectToLogin = c => Deny(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => Deny(c, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.AnyStaff, p => p.RequireRole(StaffRoles.Secretary, StaffRoles.Supervisor, StaffRoles.Manager))
+            .AddPolicy(StaffRoles.Manager, p => p.RequireRole(StaffRoles.Manager));
+        services.AddAntiforgery();
+
+        var perMinute = builder.Configuration.GetValue("RateLimits:PublicPerMinute", 120);
+        var bookingsPerMinute = builder.Configuration.GetValue("RateLimits:BookingsPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.ContentType = "application/problem+json";
+                await context.HttpContext.Response.WriteAsJsonAsync(new ProblemDetails
+                {
+                    Status = 429, Title = "Too many requests",
+                    Detail = "Too many requests from your address. Please wait a minute and try again.",
+                }, ct);
+            };
+            o.AddPolicy(PublicPolicy, c => PerClient(c, perMinute));
+            o.AddPolicy(BookingPolicy, c => PerClient(c, bookingsPerMinute));
+        });
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(OpenApiSetup.Configure);
+        services.AddRazorComponents();
+
+        return services.AddEventStore(connectionString, typeof(AppointmentBooked).Assembly);
+    }
+
+    public static void UseBookingHost(this WebApplication app)
+    {
+        app.UseExceptionHandler(errors => errors.Run(WriteUnexpectedError));
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.DocumentTitle = "Family-law unit booking API");
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseRateLimiter();
+    }
+
+    /// <summary>The public and staff pages (Razor components from Booking.Kiosk), server-rendered.</summary>
+    public static void MapBookingPages(this WebApplication app) =>
+        app.MapRazorComponents<Booking.Kiosk.App>();
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["X-Frame-Options"] = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (!context.Request.Path.StartsWithSegments("/swagger"))
+            headers["Content-Security-Policy"] =
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+        return next();
+    }
+
+    /// <summary>The last resort: a problem document that says what happened without leaking internals or personal data.</summary>
+    private static async Task WriteUnexpectedError(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var unavailable = DatabaseUnavailable.Is(error);
+        context.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        if (unavailable) context.Response.Headers.RetryAfter = "5";
+        context.Response.ContentType = "application/problem+json";
+        await context.Response.WriteAsJsonAsync(new ProblemDetails
+        {
+            Status = context.Response.StatusCode,
+            Title = unavailable ? "Service temporarily unavailable" : "Unexpected error",
+            Detail = unavailable
+                ? "The booking service cannot reach its database right now. Nothing was saved; please try again in a moment."
+                : "Something went wrong on our side. Nothing was saved; please try again.",
+        });
+    }
+}

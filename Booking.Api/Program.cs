@@ -1,0 +1,27 @@
+using Booking.Api.Appointments;
+using Booking.Api.Configuration;
+using Booking.Api.Errors;
+using Booking.Api.Hosting;
+using Booking.Api.Staff;
+
+var builder = WebApplication.CreateBuilder(args);
+var connectionString = await builder.AddBookingDatabase();
+
+var store = builder.AddBookingHost(connectionString);
+builder.Services.AddUnitConfiguration();
+builder.Services.AddAppointments(store);
+builder.Services.AddStaffAccounts();
+
+var app = builder.Build();
+await app.PrepareDatabase();
+
+app.UseBookingHost();
+app.MapHealthApi();
+app.MapStaffApi();
+app.MapConfigurationApi();
+app.MapAppointmentsApi();
+app.MapBookingPages();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,90 @@
+// Staff sign-in (cookie) and the staff's view of bookings: staff see who is booked, clients never do.
+using System.Security.Claims;
+using Booking.Api.Errors;
+using Booking.Api.Appointments;
+using Booking.Api.Hosting;
+using Booking.Domain.Appointments;
+using Booking.Domain.Configuration;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Booking.Api.Staff;
+
+public sealed record SignInRequest(string? UserName, string? Password);
+
+public sealed record StaffMeDto(Guid StaffId, string Name, string Role);
+
+public sealed record StaffBookingDto(Guid AppointmentId, Guid StaffId, string StaffName, LocalDateTime Start, LocalDateTime OccupiedUntil);
+
+public static class StaffApi
+{
+    public const string StaffIdClaim = "staff_id";
+
+    public static IServiceCollection AddStaffAccounts(this IServiceCollection services) => services.AddSingleton<StaffAccounts>();
+
+    public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/staff").WithTags("Staff");
+        api.MapPost("/sign-in", SignIn).WithName("StaffSignIn").RequireRateLimiting(BookingHost.BookingPolicy)
+            .WithSummary("Signs a staff member in with a cookie.");
+        api.MapPost("/sign-out", SignOut).WithName("StaffSignOut").WithSummary("Signs out.");
+        api.MapGet("/me", Me).WithName("StaffMe").RequireAuthorization(StaffRoles.AnyStaff).WithSummary("Who is signed in.");
+        api.MapGet("/bookings", Bookings).WithName("StaffBookings").RequireAuthorization(StaffRoles.AnyStaff)
+            .WithSummary("Booked staff time between two dates, with the staff member's name.");
+        return api;
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> SignIn(
+        [FromBody] SignInRequest? body, StaffAccounts accounts, IUnitConfigurationSource configurations, CurrentUnit unit,
+        HttpContext http, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body?.UserName) || string.IsNullOrEmpty(body.Password))
+            return Problems.From(Refusal.Invalid(new Dictionary<string, string[]>
+            {
+                ["userName"] = ["userName and password are required."],
+            }));
+        var account = await accounts.Verify(unit.UnitId, body.UserName, body.Password, ct);
+        if (account is null)
+            return TypedResults.Problem("The user name or password is not right.", statusCode: StatusCodes.Status401Unauthorized,
+                title: "Sign-in failed");
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, await PrincipalOf(account, configurations, ct));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<ClaimsPrincipal> PrincipalOf(StaffAccount account, IUnitConfigurationSource configurations, CancellationToken ct)
+    {
+        var config = await configurations.Current(account.UnitId, ct);
+        var name = config.Member(account.StaffId)?.DisplayName ?? account.UserName;
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, account.Role), new Claim(StaffIdClaim, account.StaffId.ToString()),
+                new Claim("unit_id", account.UnitId.ToString()),
+            ], CookieAuthenticationDefaults.AuthenticationScheme);
+        return new ClaimsPrincipal(identity);
+    }
+
+    public static async Task<NoContent> SignOut(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    public static Ok<StaffMeDto> Me(ClaimsPrincipal user) => TypedResults.Ok(new StaffMeDto(
+        Guid.Parse(user.FindFirstValue(StaffIdClaim)!), user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!));
+
+    public static async Task<Results<Ok<List<StaffBookingDto>>, ProblemHttpResult>> Bookings(
+        string? from, string? to, IReservations reservations, IUnitConfigurationSource configurations, CurrentUnit unit, CancellationToken ct)
+    {
+        if (!Wire.TryLocalDate(from, out var first)) return Problems.Invalid("from", "from must be a date like 2026-11-24.");
+        if (!Wire.TryLocalDate(to, out var last) || last < first || last > first.PlusDays(62))
+            return Problems.Invalid("to", "to must be a date like 2026-11-30, not before from and at most 62 days after it.");
+        var config = await configurations.Current(unit.UnitId, ct);
+        var held = await reservations.Between(unit.UnitId, first.AtStartOfDayInZone(config.Zone).ToInstant(),
+            last.PlusDays(1).AtStartOfDayInZone(config.Zone).ToInstant(), ct);
+        return TypedResults.Ok(held.OrderBy(r => r.Start).Select(r => new StaffBookingDto(r.AppointmentId, r.StaffId,
+            config.Member(r.StaffId)?.DisplayName ?? "?", r.Start.InZone(config.Zone).LocalDateTime, r.End.InZone(config.Zone).LocalDateTime)).ToList());
+    }
+}

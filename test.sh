@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds warning-free and runs every test (domain, API against a real PostgreSQL, browser tests in chromium).
+# Ends with one line "N passed, N failed" and exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+scripts/prerequisites.sh test || exit 1
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+dotnet build Booking.sln -c Release -warnaserror -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+status=0
+for project in tests/Booking.Domain.Tests tests/Booking.Api.Tests tests/Booking.Kiosk.Tests; do
+  name=$(basename "$project")
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p'); f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
