@@ -1,5 +1,6 @@
 // The manager's door to the unit's configuration: staff, appointment types, weekly hours, closures.
 using Booking.Api.Errors;
+using Booking.Api.EventStore;
 using Booking.Api.Staff;
 using Booking.Domain.Appointments;
 using Booking.Domain.Calendar;
@@ -19,6 +20,7 @@ public static class ConfigurationApi
         services.AddSingleton<UnitConfigurationStore>();
         services.AddSingleton<IUnitConfigurationSource>(sp => sp.GetRequiredService<UnitConfigurationStore>());
         services.AddSingleton<DemoUnit>();
+        services.AddSingleton(new SchemaPart(UnitConfigurationStore.SchemaSql));
         return services;
     }
 

@@ -36,9 +36,6 @@ public static class BookingDatabase
     public static async Task PrepareDatabase(this WebApplication app)
     {
         await app.Services.GetRequiredService<EventStoreSchema>().EnsureCreatedAsync(CancellationToken.None);
-        await using (var command = app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()
-                         .CreateCommand(Configuration.UnitConfigurationStore.SchemaSql + Staff.StaffAccounts.SchemaSql))
-            await command.ExecuteNonQueryAsync();
         await app.Services.GetRequiredService<Configuration.DemoUnit>().SeedIfEmpty(CancellationToken.None);
     }
 

@@ -1,12 +1,13 @@
 // The cross-cutting parts of the host: JSON, problem details, auth, antiforgery, rate limits, OpenAPI, headers.
 using System.Threading.RateLimiting;
+using Booking.Api.Configuration;
 using Booking.Api.EventStore;
 using Booking.Api.Json;
+using Booking.Api.Staff;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 
@@ -22,7 +23,7 @@ public static class BookingHost
         var services = builder.Services;
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(new CurrentUnit(builder.Configuration.GetValue("Unit:Id", DemoUnitIds.Unit)));
-        services.Configure<JsonOptions>(o => BookingJson.Configure(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => BookingJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddDataProtection();
         services.AddHttpContextAccessor();

@@ -23,14 +23,15 @@ public static class StaffApi
 {
     public const string StaffIdClaim = "staff_id";
 
-    public static IServiceCollection AddStaffAccounts(this IServiceCollection services) => services.AddSingleton<StaffAccounts>();
+    public static IServiceCollection AddStaffAccounts(this IServiceCollection services) =>
+        services.AddSingleton<StaffAccounts>().AddSingleton(new EventStore.SchemaPart(StaffAccounts.SchemaSql));
 
     public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/staff").WithTags("Staff");
         api.MapPost("/sign-in", SignIn).WithName("StaffSignIn").RequireRateLimiting(BookingHost.BookingPolicy)
             .WithSummary("Signs a staff member in with a cookie.");
-        api.MapPost("/sign-out", SignOut).WithName("StaffSignOut").WithSummary("Signs out.");
+        api.MapPost("/sign-out", (Delegate)SignOut).WithName("StaffSignOut").WithSummary("Signs out.");
         api.MapGet("/me", Me).WithName("StaffMe").RequireAuthorization(StaffRoles.AnyStaff).WithSummary("Who is signed in.");
         api.MapGet("/bookings", Bookings).WithName("StaffBookings").RequireAuthorization(StaffRoles.AnyStaff)
             .WithSummary("Booked staff time between two dates, with the staff member's name.");

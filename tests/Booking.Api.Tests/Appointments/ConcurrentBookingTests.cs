@@ -1,0 +1,36 @@
+// Two guards against double booking: the staff-day stream's version and the exclusion constraint.
+using System.Net;
+using Booking.Testing;
+using Xunit;
+
+namespace Booking.Api.Tests.Appointments;
+
+public sealed class ConcurrentBookingTests(BookingApp app) : IClassFixture<BookingApp>
+{
+    [Fact]
+    public async Task Two_hundred_parents_asking_for_the_same_time_at_once_get_one_booking_and_199_conflicts()
+    {
+        // Tuesday 2026-04-21 17:00 lies in Mikael's evening block: he is the only one who can take it.
+        using var start = new SemaphoreSlim(0);
+        var requests = Enumerable.Range(0, 200).Select(async i =>
+        {
+            using var http = app.CreateClient();
+            await start.WaitAsync();
+            return await http.Book(BookingClient.Request("2026-04-21T17:00", email: $"parent{i}@example.fi"));
+        }).ToList();
+        start.Release(200);
+        var responses = await Task.WhenAll(requests);
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(199, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(1L, await app.CountEvents("appointment_booked"));
+        Assert.Equal(1L, await app.CountEvents("slot_reserved"));
+        Assert.Equal(1L, await app.CountRows("client_contacts"));
+
+        var conflict = await responses.First(r => r.StatusCode == HttpStatusCode.Conflict).Json();
+        Assert.Equal("slot_taken", conflict["code"].Text());
+        var next = conflict["nextFreeTimes"]!.AsArray();
+        Assert.NotEmpty(next);
+        Assert.All(next, f => Assert.True(string.CompareOrdinal(f!["start"].Text(), "2026-04-21T17:00:00") > 0));
+    }
+}

@@ -1,0 +1,78 @@
+// The real service on a fresh database, with a fake clock so that dates (a holiday, the week summer time ends) are
+// within reach. Each test class gets its own: class fixtures derive from this and pick their "now".
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using Npgsql;
+using Xunit;
+
+namespace Booking.Testing;
+
+public class BookingApp : IAsyncLifetime
+{
+    /// <summary>Monday 2026-04-20 09:00 in Helsinki: Ascension Day (Thursday 2026-05-14) is within the 8-week horizon.</summary>
+    public static readonly Instant DefaultNow = Instant.FromUtc(2026, 4, 20, 6, 0);
+
+    public FakeClock Clock { get; }
+    public string ConnectionString { get; private set; } = "";
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public BookingApp() : this(DefaultNow) { }
+
+    protected BookingApp(Instant now) => Clock = new FakeClock(now);
+
+    /// <summary>Starts a real Kestrel server on a loopback port (for browser tests) instead of the in-memory one.</summary>
+    protected virtual bool UseKestrel => false;
+
+    public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.CreateDatabaseAsync(GetType().Name);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Testing");
+            host.UseSetting("ConnectionStrings:Booking", ConnectionString);
+            host.UseSetting("RateLimits:PublicPerMinute", "1000000");
+            host.UseSetting("RateLimits:BookingsPerMinute", "1000000");
+            host.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
+        });
+        if (UseKestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+        Factory = factory;
+        using var warmUp = Factory.CreateClient();
+        (await warmUp.GetAsync("/health")).EnsureSuccessStatusCode();
+    }
+
+    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<long> CountEvents(string? type = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            type is null ? "select count(*) from es_events" : "select count(*) from es_events where type = $1", connection);
+        if (type is not null) command.Parameters.Add(new NpgsqlParameter { Value = type });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task<long> CountRows(string table)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select count(*) from {table}", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await PostgresServer.DropDatabaseAsync(ConnectionString);
+    }
+}
