@@ -1,0 +1,26 @@
+// Finds the booking behind a manage link: the token is only ever compared by its hash.
+using Booking.Domain.Appointments;
+using Booking.Domain.Configuration;
+using Microsoft.AspNetCore.Http;
+
+namespace Booking.Kiosk.Appointments;
+
+public sealed record ManagedBooking(Guid AppointmentId, AppointmentView View, AppointmentType? Type)
+{
+    public static async Task<ManagedBooking?> Find(string? token, Guid unitId, IManageTokens tokens, IManageTokenIssuer issuer,
+        OnlineBooking booking, IUnitConfigurationSource configurations, HttpContext? http, CancellationToken ct = default)
+    {
+        ManagedBooking? found = null;
+        if (!string.IsNullOrWhiteSpace(token) && token.Length <= 200
+            && await tokens.FindAppointment(unitId, issuer.HashOf(token), ct) is { } id
+            && await booking.View(unitId, id, ct) is { } view)
+        {
+            var config = await configurations.Current(unitId, ct);
+            found = new ManagedBooking(id, view, config.Type(view.AppointmentType));
+        }
+        if (found is null && http is not null && !http.Response.HasStarted) http.Response.StatusCode = StatusCodes.Status404NotFound;
+        return found;
+    }
+
+    public string TypeName(Language language) => Type?.Name.In(language) ?? View.AppointmentType;
+}
