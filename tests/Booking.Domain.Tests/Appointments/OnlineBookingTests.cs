@@ -165,11 +165,17 @@ public class OnlineBookingTests
     [InlineData(13, 0)] // Monday afternoon: only an inactive supervisor has hours
     [InlineData(7, 0)]  // the secretary's hours
     [InlineData(9, 10)] // off the half-hour grid
-    [InlineData(11, 45)] // the meeting would not fit before noon
     public async Task Given_a_start_nobody_can_take_When_a_client_books_it_Then_not_a_bookable_time(int hour, int minute)
     {
         AssertRefused(await booking.Book(UnitId, Request(L(2026, 5, 11, hour, minute))), "not_a_bookable_time", ErrorKind.Rule);
         Assert.Empty(store.Events);
+    }
+
+    [Fact]
+    public async Task Given_a_block_ending_at_noon_When_an_agreement_is_booked_at_eleven_Then_not_a_bookable_time_because_it_would_not_fit()
+    {
+        AssertRefused(await booking.Book(UnitId, Request(L(2026, 5, 11, 11, 0), "agreement")), "not_a_bookable_time", ErrorKind.Rule);
+        await BookOk(L(2026, 5, 11, 10, 30), "agreement"); // 10:30-11:45 fits
     }
 
     [Fact]
@@ -278,6 +284,20 @@ public class OnlineBookingTests
         Assert.Equal(2, store.EventsOf<SlotReserved>().Count());
     }
 
+    [Fact]
+    public async Task Given_the_same_request_races_with_the_same_Idempotency_Key_When_the_second_saves_Then_it_replays_the_first()
+    {
+        var first = Request(L(2026, 5, 11, 9, 0), key: "key-race");
+        store.BeforeNextCommit = async () => Assert.True((await booking.Book(UnitId, first)).Succeeded);
+
+        var second = await booking.Book(UnitId, Request(L(2026, 5, 11, 9, 0), key: "key-race"));
+
+        Assert.True(second.Succeeded, second.Refusal?.Error.ToString());
+        Assert.True(second.Value!.Replayed);
+        Assert.Equal(first.AppointmentId, second.Value.View.AppointmentId);
+        Assert.Single(store.EventsOf<AppointmentBooked>());
+    }
+
     // --- cancel ---
 
     [Fact]
@@ -345,6 +365,19 @@ public class OnlineBookingTests
         var free = await Free(oldStart.Date);
         Assert.Contains(free, f => f.Start == oldStart && f.FreeStaff.Contains(supervisor));
         Assert.DoesNotContain(free, f => f.Start == newStart && f.FreeStaff.Contains(supervisor));
+    }
+
+    [Fact]
+    public async Task Given_an_agreement_When_it_is_moved_half_an_hour_later_overlapping_itself_Then_the_same_supervisor_keeps_it()
+    {
+        var (request, _) = await BookOk(L(2026, 5, 12, 9, 0), "agreement"); // Tuesday morning: Anna only, 09:00-10:15
+
+        var outcome = await booking.Move(UnitId, request.AppointmentId, L(2026, 5, 12, 9, 30), "client:test");
+
+        Assert.True(outcome.Succeeded, outcome.Refusal?.Error.ToString());
+        Assert.Equal(Anna, Assert.Single(store.EventsOf<AppointmentMoved>()).SupervisorId);
+        var live = await new InMemoryReservations(store).Between(UnitId, Helsinki(L(2026, 5, 12, 0, 0)), Helsinki(L(2026, 5, 13, 0, 0)));
+        Assert.Equal((Helsinki(L(2026, 5, 12, 9, 30)), Helsinki(L(2026, 5, 12, 10, 45))), (Assert.Single(live).Start, live[0].End));
     }
 
     [Fact]
