@@ -42,7 +42,7 @@ public static class FreeTimes
                     var endsAt = occupiedUntil.InZoneLeniently(zone).ToInstant();
                     if (byStaff[block.StaffId].Any(r => r.Overlaps(startsAt, endsAt))) continue;
                     if (!starts.TryGetValue(start, out var staff)) starts[start] = staff = [];
-                    staff.Add(block.StaffId);
+                    if (!staff.Contains(block.StaffId)) staff.Add(block.StaffId); // overlapping blocks must not count twice
                 }
             }
         }

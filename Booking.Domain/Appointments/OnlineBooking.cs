@@ -140,7 +140,11 @@ public sealed class OnlineBooking(
                 var a = appointment.State;
                 await StageRelease(session, a.SupervisorId, a.Start.InZone(config.Zone).Date, appointmentId, now, ct);
                 try { await session.SaveChangesAsync(ct); }
-                catch (ConcurrencyException) when (attempt < Attempts) { continue; }
+                catch (ConcurrencyException)
+                {
+                    if (attempt < Attempts) continue;
+                    return new DomainError("busy", "The booking was being changed at the same moment. Please try again.", ErrorKind.Conflict);
+                }
             }
             var after = decision.Events.Aggregate(appointment.State, (s, e) => Appointment.Evolve(s, e));
             return AppointmentView.From(after, config.Zone, now);
