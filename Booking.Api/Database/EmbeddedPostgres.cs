@@ -22,6 +22,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Extra server settings (<c>-c name=value</c>), e.g. fsync=off for throwaway test clusters.</summary>
     public IDictionary<string, string> ServerSettings { get; } = new Dictionary<string, string> { ["max_connections"] = "300" };
 
+    /// <summary>The folder of the server binaries in use (pg_ctl, initdb).</summary>
+    public string BinDirectory => _binDirectory;
+
     public int Port { get; private set; }
     public string ConnectionString { get; private set; } = "";
     public bool IsRunning => _dataDirectory is not null;

@@ -67,7 +67,26 @@ public sealed class PostgresServer
             catch (UnauthorizedAccessException) { }
         };
         await embedded.StartAsync(Path.Combine(root, "pgdata"));
+        StartWatchdog(root, Path.Combine(root, "pgdata"), embedded.BinDirectory);
         return new PostgresServer(embedded.ConnectionString);
+    }
+
+    // The test host may be killed right after the run, before ProcessExit finishes; a detached shell
+    // waits for this process to end and then stops the cluster and deletes its folder.
+    private static void StartWatchdog(string root, string data, string binDirectory)
+    {
+        var pgCtl = Path.Combine(binDirectory, "pg_ctl");
+        var stop = Environment.UserName == "root" ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+                     $"{stop} stop -D '{data}' -m immediate >/dev/null 2>&1; rm -rf '{root}'";
+        var start = new System.Diagnostics.ProcessStartInfo(File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : "/bin/sh")
+        {
+            UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        if (start.FileName.EndsWith("setsid", StringComparison.Ordinal)) start.ArgumentList.Add("/bin/sh");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        System.Diagnostics.Process.Start(start)?.Dispose();
     }
 
     private static string Sanitize(string prefix) =>
