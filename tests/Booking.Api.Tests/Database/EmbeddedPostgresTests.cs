@@ -23,7 +23,7 @@ public sealed class EmbeddedPostgresTests : IAsyncLifetime
     [Fact]
     public async Task Given_a_cluster_that_was_stopped_When_it_starts_again_Then_it_keeps_its_data_port_and_password_and_screens_are_told_to_resync()
     {
-        await using var server = new EmbeddedPostgres();
+        await using var server = new EmbeddedPostgres { ServerSettings = { ["fsync"] = "off" } };
         await server.StartAsync(Data);
         var firstConnectionString = server.ConnectionString;
         await Execute(server.ConnectionString, "create table kept (id int); insert into kept values (42)");

@@ -75,3 +75,26 @@ public sealed class BookingJsonTests
         Assert.Contains("[EventName]", error.Message);
     }
 }
+
+public sealed class EventTypeRegistryTests
+{
+    [Fact]
+    public void Two_classes_with_one_event_name_stop_the_start_up()
+    {
+        var assembly = System.Reflection.Emit.AssemblyBuilder.DefineDynamicAssembly(
+            new System.Reflection.AssemblyName("DuplicateEventNames"), System.Reflection.Emit.AssemblyBuilderAccess.Run);
+        var module = assembly.DefineDynamicModule("DuplicateEventNames");
+        var attribute = new System.Reflection.Emit.CustomAttributeBuilder(
+            typeof(EventNameAttribute).GetConstructor([typeof(string)])!, ["ticket_issued"]);
+        foreach (var name in new[] { "TicketIssued", "TicketIssuedRenamed" })
+        {
+            var type = module.DefineType(name, System.Reflection.TypeAttributes.Public | System.Reflection.TypeAttributes.Class);
+            type.SetCustomAttribute(attribute);
+            type.CreateType();
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => new EventTypeRegistry([assembly]));
+
+        Assert.Contains("'ticket_issued'", error.Message);
+    }
+}
