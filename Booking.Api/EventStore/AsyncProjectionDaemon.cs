@@ -236,8 +236,8 @@ public sealed class AsyncProjectionDaemon : BackgroundService
                 new NpgsqlBatchCommand("select last_seq_id from es_progress where name = $1 for update") { Parameters = { new() { Value = name } } },
             },
         };
+        // The insert returns no result set, so the reader starts on the select.
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
         return reader.GetInt64(0);
     }

@@ -70,7 +70,12 @@ public sealed class StoreNotifications(NpgsqlDataSource dataSource, EventStoreOp
                     Publish(new StoreNotification(Guid.Empty, 0, [], Resync: true));
                 connectedBefore = true;
                 while (!stoppingToken.IsCancellationRequested)
-                    await connection.WaitAsync(stoppingToken);
+                {
+                    // A quiet connection may have died without a word (network, failover); a ping finds out.
+                    if (await connection.WaitAsync(30_000, stoppingToken)) continue;
+                    await using var ping = new NpgsqlCommand("select 1", connection);
+                    await ping.ExecuteNonQueryAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

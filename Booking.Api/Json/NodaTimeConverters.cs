@@ -53,7 +53,8 @@ public static class NodaTimeConverters
     public sealed class LocalDateTimeConverter() : PatternConverter<LocalDateTime>(
         LocalDateTimePattern.ExtendedIso, LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"));
     public sealed class DurationConverter() : PatternConverter<Duration>(DurationPattern.Roundtrip);
-    public sealed class OffsetDateTimeConverter() : PatternConverter<OffsetDateTime>(OffsetDateTimePattern.ExtendedIso);
+    public sealed class OffsetDateTimeConverter() : PatternConverter<OffsetDateTime>(
+        OffsetDateTimePattern.Rfc3339, OffsetDateTimePattern.ExtendedIso, OffsetDateTimePattern.GeneralIso);
 
     /// <summary>Zones travel as TZDB ids ("Europe/Helsinki").</summary>
     public sealed class DateTimeZoneConverter : JsonConverter<DateTimeZone>
