@@ -1,5 +1,6 @@
 // Inline projection of the staff-day streams: the reserved time of each staff member. Its exclusion constraint is
-// the second guard against double booking (the first is the staff-day stream's version).
+// the second guard against double booking (the first is the staff-day stream's version). Rows are keyed by day too:
+// one save may write several staff days of one appointment (a move) in any order.
 using Booking.Api.EventStore;
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;
@@ -16,8 +17,9 @@ public sealed class StaffReservations(NpgsqlDataSource dataSource) : IInlineProj
             unit_id uuid not null,
             staff_id uuid not null,
             appointment_id uuid not null,
+            day date not null,
             during tstzrange not null,
-            primary key (unit_id, staff_id, appointment_id),
+            primary key (unit_id, staff_id, appointment_id, day),
             constraint staff_reservations_no_overlap exclude using gist (unit_id with =, staff_id with =, during with &&)
         );
         create index if not exists staff_reservations_during on staff_reservations using gist (unit_id, during);
@@ -32,14 +34,14 @@ public sealed class StaffReservations(NpgsqlDataSource dataSource) : IInlineProj
             {
                 case SlotReserved e:
                     batch.BatchCommands.Add(Command("""
-                        insert into staff_reservations (unit_id, staff_id, appointment_id, during) values ($1, $2, $3, $4)
-                        on conflict (unit_id, staff_id, appointment_id) do update set during = excluded.during
-                        """, envelope.UnitId, e.StaffId, e.AppointmentId, Range(e.Start, e.End)));
+                        insert into staff_reservations (unit_id, staff_id, appointment_id, day, during) values ($1, $2, $3, $4, $5)
+                        on conflict (unit_id, staff_id, appointment_id, day) do update set during = excluded.during
+                        """, envelope.UnitId, e.StaffId, e.AppointmentId, e.Date.ToDateOnly(), Range(e.Start, e.End)));
                     break;
                 case SlotReleased e:
                     batch.BatchCommands.Add(Command(
-                        "delete from staff_reservations where unit_id = $1 and staff_id = $2 and appointment_id = $3",
-                        envelope.UnitId, e.StaffId, e.AppointmentId));
+                        "delete from staff_reservations where unit_id = $1 and staff_id = $2 and appointment_id = $3 and day = $4",
+                        envelope.UnitId, e.StaffId, e.AppointmentId, e.Date.ToDateOnly()));
                     break;
             }
         }

@@ -49,6 +49,22 @@ public sealed class OnlineBookingApiTests(BookingApp app) : IClassFixture<Bookin
     }
 
     [Fact]
+    public async Task A_booking_moved_to_an_earlier_day_holds_the_new_time_and_frees_the_old()
+    {
+        var http = app.CreateClient();
+        // Tuesday evenings are Mikael's alone, so the move keeps him and touches two of his days in one save.
+        var booked = await (await http.Book(BookingClient.Request("2026-04-28T16:00", email: "earlier@example.fi"))).Json();
+        var moved = await http.PostAsJsonAsync($"/api/bookings/{booked["manageToken"].Text()}/move", new { start = "2026-04-21T16:00" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        var free = await (await http.GetAsync("/api/free-times?type=advice&modality=inPerson&from=2026-04-21&to=2026-04-28")).JsonArray();
+        Assert.DoesNotContain(free, f => f!["start"].Text() == "2026-04-21T16:00:00");
+        Assert.Contains(free, f => f!["start"].Text() == "2026-04-28T16:00:00");
+        var someoneElse = await http.Book(BookingClient.Request("2026-04-21T16:00", email: "late@example.fi"));
+        Assert.Equal(HttpStatusCode.Conflict, someoneElse.StatusCode);
+    }
+
+    [Fact]
     public async Task A_cancelled_time_is_offered_again()
     {
         var http = app.CreateClient();
