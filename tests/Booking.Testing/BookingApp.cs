@@ -1,6 +1,8 @@
 // The real service on a fresh database, with a fake clock so that dates (a holiday, the week summer time ends) are
 // within reach. Each test class gets its own: class fixtures derive from this and pick their "now".
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -26,7 +28,9 @@ public class BookingApp : IAsyncLifetime
     /// <summary>Starts a real Kestrel server on a loopback port (for browser tests) instead of the in-memory one.</summary>
     protected virtual bool UseKestrel => false;
 
-    public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
+    /// <summary>The address of the real server (with <see cref="UseKestrel"/>), for a browser.</summary>
+    public Uri ServerAddress => new(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+        .First().Replace("[::1]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
 
     public async Task InitializeAsync()
     {

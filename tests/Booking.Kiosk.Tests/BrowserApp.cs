@@ -1,0 +1,62 @@
+// The real service on a loopback port and Debian's chromium driven by Playwright; axe-core checks accessibility.
+using Booking.Testing;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Booking.Kiosk.Tests;
+
+public class BrowserApp : BookingApp, IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    protected override bool UseKestrel => true;
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (no cookies) sized like a phone, with the unit's time zone.</summary>
+    public async Task<IPage> NewPhonePage(string locale = "fi-FI")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = ServerAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            Locale = locale,
+            TimezoneId = "Europe/Helsinki",
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>The WCAG 2.1 A and AA violations axe-core finds on the page, described for a failure message.</summary>
+    public static async Task<string[]> AccessibilityViolations(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.Violations
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")
+            .ToArray();
+    }
+}
