@@ -23,6 +23,17 @@ public sealed class StaffReservations(NpgsqlDataSource dataSource) : IInlineProj
             constraint staff_reservations_no_overlap exclude using gist (unit_id with =, staff_id with =, during with &&)
         );
         create index if not exists staff_reservations_during on staff_reservations using gist (unit_id, during);
+        -- Upgrade from the first shape, which had no day in its key.
+        alter table staff_reservations add column if not exists day date;
+        update staff_reservations set day = (lower(during) at time zone 'Europe/Helsinki')::date where day is null;
+        alter table staff_reservations alter column day set not null;
+        do $$ begin
+            if not exists (select 1 from pg_constraint
+                           where conname = 'staff_reservations_pkey' and pg_get_constraintdef(oid) like '%day%') then
+                alter table staff_reservations drop constraint staff_reservations_pkey;
+                alter table staff_reservations add primary key (unit_id, staff_id, appointment_id, day);
+            end if;
+        end $$;
         """;
 
     public async Task Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventEnvelope> events, CancellationToken ct)
