@@ -158,7 +158,7 @@ public sealed class Texts
     public string ErrorOtherParentEmail => T("Kirjoita toisen vanhemman sähköpostiosoite muodossa nimi@esimerkki.fi tai jätä kenttä tyhjäksi.", "Skriv den andra förälderns e-postadress i formen namn@exempel.fi eller lämna fältet tomt.", "Enter the other parent's email like name@example.fi, or leave it empty.");
     public string ErrorOtherParentSame => T("Toisen vanhemman sähköpostin pitää olla eri kuin omasi.", "Den andra förälderns e-post måste vara en annan än din.", "The other parent's email must be different from yours.");
     public string SlotTakenHeading => T("Aika ehdittiin juuri varata", "Tiden hann just bokas", "That time was just taken");
-    public string SlotTaken => T("Joku ehti varata tämän ajan juuri ennen sinua. Valitse toinen aika. Tietosi on tallessa tällä sivulla.", "Någon hann boka tiden just före dig. Välj en annan tid. Dina uppgifter finns kvar på sidan.", "Someone booked this time just before you. Please choose another time.");
+    public string SlotTaken => T("Joku ehti varata tämän ajan juuri ennen sinua. Valitse toinen aika.", "Någon hann boka tiden just före dig. Välj en annan tid.", "Someone booked this time just before you. Please choose another time.");
     public string NextFreeTimes => T("Seuraavat vapaat ajat", "Nästa lediga tider", "The next free times");
     public string NoNextFreeTimes => T("Lähipäivinä ei ole vapaita aikoja.", "Det finns inga lediga tider de närmaste dagarna.", "There are no free times in the next few days.");
     public string ShowAllTimes => T("Näytä kaikki vapaat ajat", "Visa alla lediga tider", "Show all free times");
