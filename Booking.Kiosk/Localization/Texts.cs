@@ -232,7 +232,8 @@ public sealed class Texts
     public string LongDate(LocalDate date) => LocalDatePattern.Create(
         Language == Language.En ? "dddd d MMMM uuuu" : "dddd d.M.uuuu", Culture).Format(date);
     public string ShortDate(LocalDate date) => LocalDatePattern.Create(Language == Language.En ? "d MMM" : "d.M.", Culture).Format(date);
-    public string Time(LocalTime time) => LocalTimePattern.Create("HH:mm", Culture).Format(time);
+    // Finland-Swedish writes "kl. 16.00" like Finnish; ICU's sv-FI gives a colon, so the separator is fixed here.
+    public string Time(LocalTime time) => LocalTimePattern.Create(Language == Language.Sv ? "HH'.'mm" : "HH:mm", Culture).Format(time);
     public string TimeRange(LocalDateTime start, LocalDateTime end) => $"{Time(start.TimeOfDay)}–{Time(end.TimeOfDay)}";
     public string DateAndTime(LocalDateTime start, LocalDateTime end) => T(
         $"{LongDate(start.Date)} klo {TimeRange(start, end)}",
