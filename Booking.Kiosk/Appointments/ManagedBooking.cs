@@ -1,14 +1,13 @@
 // Finds the booking behind a manage link: the token is only ever compared by its hash.
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
-using Microsoft.AspNetCore.Http;
 
 namespace Booking.Kiosk.Appointments;
 
 public sealed record ManagedBooking(Guid AppointmentId, AppointmentView View, AppointmentType? Type)
 {
     public static async Task<ManagedBooking?> Find(string? token, Guid unitId, IManageTokens tokens, IManageTokenIssuer issuer,
-        OnlineBooking booking, IUnitConfigurationSource configurations, HttpContext? http, CancellationToken ct = default)
+        OnlineBooking booking, IUnitConfigurationSource configurations, CancellationToken ct = default)
     {
         ManagedBooking? found = null;
         if (!string.IsNullOrWhiteSpace(token) && token.Length <= 200
@@ -18,7 +17,6 @@ public sealed record ManagedBooking(Guid AppointmentId, AppointmentView View, Ap
             var config = await configurations.Current(unitId, ct);
             found = new ManagedBooking(id, view, config.Type(view.AppointmentType));
         }
-        if (found is null && http is not null && !http.Response.HasStarted) http.Response.StatusCode = StatusCodes.Status404NotFound;
         return found;
     }
 

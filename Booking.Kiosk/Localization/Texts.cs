@@ -158,7 +158,7 @@ public sealed class Texts
     public string ErrorOtherParentEmail => T("Kirjoita toisen vanhemman sähköpostiosoite muodossa nimi@esimerkki.fi tai jätä kenttä tyhjäksi.", "Skriv den andra förälderns e-postadress i formen namn@exempel.fi eller lämna fältet tomt.", "Enter the other parent's email like name@example.fi, or leave it empty.");
     public string ErrorOtherParentSame => T("Toisen vanhemman sähköpostin pitää olla eri kuin omasi.", "Den andra förälderns e-post måste vara en annan än din.", "The other parent's email must be different from yours.");
     public string SlotTakenHeading => T("Aika ehdittiin juuri varata", "Tiden hann just bokas", "That time was just taken");
-    public string SlotTaken => T("Joku ehti varata tämän ajan juuri ennen sinua. Valitse toinen aika. Tietosi on tallessa tällä sivulla.", "Någon hann boka tiden just före dig. Välj en annan tid. Dina uppgifter finns kvar på sidan.", "Someone booked this time just before you. Please choose another time.");
+    public string SlotTaken => T("Joku ehti varata tämän ajan juuri ennen sinua. Valitse toinen aika.", "Någon hann boka tiden just före dig. Välj en annan tid.", "Someone booked this time just before you. Please choose another time.");
     public string NextFreeTimes => T("Seuraavat vapaat ajat", "Nästa lediga tider", "The next free times");
     public string NoNextFreeTimes => T("Lähipäivinä ei ole vapaita aikoja.", "Det finns inga lediga tider de närmaste dagarna.", "There are no free times in the next few days.");
     public string ShowAllTimes => T("Näytä kaikki vapaat ajat", "Visa alla lediga tider", "Show all free times");
@@ -232,7 +232,8 @@ public sealed class Texts
     public string LongDate(LocalDate date) => LocalDatePattern.Create(
         Language == Language.En ? "dddd d MMMM uuuu" : "dddd d.M.uuuu", Culture).Format(date);
     public string ShortDate(LocalDate date) => LocalDatePattern.Create(Language == Language.En ? "d MMM" : "d.M.", Culture).Format(date);
-    public string Time(LocalTime time) => LocalTimePattern.Create("HH:mm", Culture).Format(time);
+    // Finland-Swedish writes "kl. 16.00" like Finnish; ICU's sv-FI gives a colon, so the separator is fixed here.
+    public string Time(LocalTime time) => LocalTimePattern.Create(Language == Language.Sv ? "HH'.'mm" : "HH:mm", Culture).Format(time);
     public string TimeRange(LocalDateTime start, LocalDateTime end) => $"{Time(start.TimeOfDay)}–{Time(end.TimeOfDay)}";
     public string DateAndTime(LocalDateTime start, LocalDateTime end) => T(
         $"{LongDate(start.Date)} klo {TimeRange(start, end)}",
