@@ -5,6 +5,8 @@ using Booking.Api.Hosting;
 using Booking.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
+// The pages' stylesheet comes from the Kiosk library: serve it in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
 var connectionString = await builder.AddBookingDatabase();
 
 var store = builder.AddBookingHost(connectionString);
