@@ -5,7 +5,9 @@ using NodaTime;
 
 namespace Booking.Domain.Appointments;
 
-public sealed record FreeTimesQuery(string AppointmentType, Modality Modality, LocalDate From, LocalDate To);
+/// <param name="Moving">When a client looks for a new time for this booking: its own reservation does not block times,
+/// and its current time is not offered.</param>
+public sealed record FreeTimesQuery(string AppointmentType, Modality Modality, LocalDate From, LocalDate To, Guid? Moving = null);
 
 /// <summary>A booking request; the caller makes the ids, the token and the idempotency record (the domain never does).</summary>
 public sealed record BookingRequest(
@@ -45,7 +47,10 @@ public sealed class OnlineBooking(
         var from = query.From < first ? first : query.From;
         var to = query.To > last ? last : query.To;
         if (to < from) return Outcome<IReadOnlyList<FreeTime>>.Of([]);
-        return Outcome<IReadOnlyList<FreeTime>>.Of(await Find(unitId, config, config.Type(query.AppointmentType)!, from, to, ct));
+        var found = await Find(unitId, config, config.Type(query.AppointmentType)!, from, to, ct, query.Moving);
+        if (query.Moving is { } moving && await Load(unitId, moving, ct) is { Status: AppointmentStatus.Booked } current)
+            found = found.Where(f => f.StartsAt != current.Start).ToList();
+        return Outcome<IReadOnlyList<FreeTime>>.Of(found);
     }
 
     public async Task<Outcome<BookedAppointment>> Book(Guid unitId, BookingRequest request, CancellationToken ct = default)
@@ -319,9 +324,11 @@ public sealed class OnlineBooking(
             NextFreeTimes: next);
     }
 
-    private async Task<IReadOnlyList<FreeTime>> Find(Guid unitId, UnitConfiguration config, AppointmentType type, LocalDate from, LocalDate to, CancellationToken ct)
+    private async Task<IReadOnlyList<FreeTime>> Find(Guid unitId, UnitConfiguration config, AppointmentType type, LocalDate from, LocalDate to,
+        CancellationToken ct, Guid? ignoring = null)
     {
-        var held = await reservations.Between(unitId, StartOf(config, from), StartOf(config, to.PlusDays(1)), ct);
+        var held = (await reservations.Between(unitId, StartOf(config, from), StartOf(config, to.PlusDays(1)), ct))
+            .Where(r => r.AppointmentId != ignoring).ToList();
         return Appointments.FreeTimes.Find(config, type, from, to, held);
     }
 

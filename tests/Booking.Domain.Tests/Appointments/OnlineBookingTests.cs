@@ -381,6 +381,20 @@ public class OnlineBookingTests
     }
 
     [Fact]
+    public async Task Given_an_agreement_When_its_client_looks_for_a_new_time_Then_times_overlapping_its_own_are_offered_but_not_its_current_time()
+    {
+        var (request, _) = await BookOk(L(2026, 5, 12, 9, 0), "agreement"); // Tuesday morning: Anna only, 09:00-10:15
+        var tuesday = new LocalDate(2026, 5, 12);
+
+        var forOthers = (await booking.FreeTimes(UnitId, new FreeTimesQuery("agreement", Modality.InPerson, tuesday, tuesday))).Value!;
+        var forMove = (await booking.FreeTimes(UnitId, new FreeTimesQuery("agreement", Modality.InPerson, tuesday, tuesday, request.AppointmentId))).Value!;
+
+        Assert.DoesNotContain(forOthers, f => f.Start == L(2026, 5, 12, 9, 30));
+        Assert.Contains(forMove, f => f.Start == L(2026, 5, 12, 9, 30));
+        Assert.DoesNotContain(forMove, f => f.Start == L(2026, 5, 12, 9, 0));
+    }
+
+    [Fact]
     public async Task Given_a_booking_When_it_is_moved_to_another_day_the_supervisor_works_Then_both_staff_days_change_and_the_supervisor_is_kept()
     {
         var (request, _) = await BookOk(L(2026, 5, 11, 9, 0)); // Anna (tie picked first)
