@@ -2,6 +2,7 @@
 using Booking.Api.Errors;
 using Booking.Api.EventStore;
 using Booking.Api.Staff;
+using Booking.Domain.Staff;
 using Booking.Domain.Appointments;
 using Booking.Domain.Calendar;
 using Booking.Domain.Configuration;

@@ -1,6 +1,7 @@
 // The demo unit seeded on first run so a newcomer sees a working service: four child supervisors, a secretary,
 // a manager, two partner professionals and a realistic week (Thursday mornings are walk-in, two evenings a week).
 using Booking.Api.Staff;
+using Booking.Domain.Staff;
 using Booking.Domain.Configuration;
 using NodaTime;
 using static NodaTime.IsoDayOfWeek;

@@ -4,6 +4,7 @@ using Booking.Api.Configuration;
 using Booking.Api.EventStore;
 using Booking.Api.Json;
 using Booking.Api.Staff;
+using Booking.Domain.Staff;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,22 +1,11 @@
 // Staff sign-in accounts; passwords hashed with ASP.NET Core's password hasher (PBKDF2, salted, versioned).
+using Booking.Domain.Staff;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
 namespace Booking.Api.Staff;
 
-public static class StaffRoles
-{
-    public const string Secretary = "secretary";
-    public const string Supervisor = "supervisor";
-    public const string Manager = "manager";
-    public const string AnyStaff = "staff";
-
-    public static readonly string[] All = [Secretary, Supervisor, Manager];
-}
-
-public sealed record StaffAccount(Guid UnitId, Guid StaffId, string UserName, string Role);
-
-public sealed class StaffAccounts(NpgsqlDataSource dataSource)
+public sealed class StaffAccounts(NpgsqlDataSource dataSource) : IStaffDirectory
 {
     public const string SchemaSql = """
         create table if not exists staff_accounts (
@@ -29,11 +18,11 @@ public sealed class StaffAccounts(NpgsqlDataSource dataSource)
         );
         """;
 
-    private static readonly PasswordHasher<StaffAccount> Hasher = new();
+    private static readonly PasswordHasher<StaffIdentity> Hasher = new();
 
     public async Task Create(Guid unitId, Guid staffId, string userName, string password, string role, CancellationToken ct)
     {
-        var account = new StaffAccount(unitId, staffId, userName.ToLowerInvariant(), role);
+        var account = new StaffIdentity(unitId, staffId, userName.ToLowerInvariant(), role);
         await using var command = dataSource.CreateCommand("""
             insert into staff_accounts (unit_id, staff_id, user_name, password_hash, role) values ($1, $2, $3, $4, $5)
             on conflict (unit_id, user_name) do nothing
@@ -43,8 +32,7 @@ public sealed class StaffAccounts(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The account when the password matches; null otherwise (the caller does not learn which part was wrong).</summary>
-    public async Task<StaffAccount?> Verify(Guid unitId, string userName, string password, CancellationToken ct)
+    public async Task<StaffIdentity?> Verify(Guid unitId, string userName, string password, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
             "select staff_id, user_name, password_hash, role from staff_accounts where unit_id = $1 and user_name = $2");
@@ -53,12 +41,12 @@ public sealed class StaffAccounts(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
         {
-            Hasher.VerifyHashedPassword(new StaffAccount(unitId, Guid.Empty, "", ""), DummyHash, password); // same cost either way
+            Hasher.VerifyHashedPassword(new StaffIdentity(unitId, Guid.Empty, "", ""), DummyHash, password); // same cost either way
             return null;
         }
-        var account = new StaffAccount(unitId, reader.GetGuid(0), reader.GetString(1), reader.GetString(3));
+        var account = new StaffIdentity(unitId, reader.GetGuid(0), reader.GetString(1), reader.GetString(3));
         return Hasher.VerifyHashedPassword(account, reader.GetString(2), password) == PasswordVerificationResult.Failed ? null : account;
     }
 
-    private static readonly string DummyHash = Hasher.HashPassword(new StaffAccount(Guid.Empty, Guid.Empty, "", ""), "not a password");
+    private static readonly string DummyHash = Hasher.HashPassword(new StaffIdentity(Guid.Empty, Guid.Empty, "", ""), "not a password");
 }

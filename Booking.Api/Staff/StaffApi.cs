@@ -5,6 +5,8 @@ using Booking.Api.Appointments;
 using Booking.Api.Hosting;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
+using Booking.Domain.Staff;
+using Booking.Kiosk.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,10 +23,9 @@ public sealed record StaffBookingDto(Guid AppointmentId, Guid StaffId, string St
 
 public static class StaffApi
 {
-    public const string StaffIdClaim = "staff_id";
-
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services) =>
-        services.AddSingleton<StaffAccounts>().AddSingleton(new EventStore.SchemaPart(StaffAccounts.SchemaSql));
+        services.AddSingleton<StaffAccounts>().AddSingleton<IStaffDirectory>(sp => sp.GetRequiredService<StaffAccounts>())
+            .AddSingleton(new EventStore.SchemaPart(StaffAccounts.SchemaSql));
 
     public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
@@ -51,20 +52,8 @@ public static class StaffApi
         if (account is null)
             return TypedResults.Problem("The user name or password is not right.", statusCode: StatusCodes.Status401Unauthorized,
                 title: "Sign-in failed");
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, await PrincipalOf(account, configurations, ct));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, await StaffPrincipal.Create(account, configurations, ct));
         return TypedResults.NoContent();
-    }
-
-    public static async Task<ClaimsPrincipal> PrincipalOf(StaffAccount account, IUnitConfigurationSource configurations, CancellationToken ct)
-    {
-        var config = await configurations.Current(account.UnitId, ct);
-        var name = config.Member(account.StaffId)?.DisplayName ?? account.UserName;
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, account.Role), new Claim(StaffIdClaim, account.StaffId.ToString()),
-                new Claim("unit_id", account.UnitId.ToString()),
-            ], CookieAuthenticationDefaults.AuthenticationScheme);
-        return new ClaimsPrincipal(identity);
     }
 
     public static async Task<NoContent> SignOut(HttpContext http)
@@ -74,7 +63,7 @@ public static class StaffApi
     }
 
     public static Ok<StaffMeDto> Me(ClaimsPrincipal user) => TypedResults.Ok(new StaffMeDto(
-        Guid.Parse(user.FindFirstValue(StaffIdClaim)!), user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!));
+        Guid.Parse(user.FindFirstValue(StaffPrincipal.StaffIdClaim)!), user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!));
 
     public static async Task<Results<Ok<List<StaffBookingDto>>, ProblemHttpResult>> Bookings(
         string? from, string? to, IReservations reservations, IUnitConfigurationSource configurations, CurrentUnit unit, CancellationToken ct)

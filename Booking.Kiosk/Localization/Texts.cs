@@ -6,7 +6,7 @@ using NodaTime.Text;
 
 namespace Booking.Kiosk.Localization;
 
-public sealed class Texts
+public sealed partial class Texts
 {
     public static readonly Texts Fi = new(Language.Fi);
     public static readonly Texts Sv = new(Language.Sv);

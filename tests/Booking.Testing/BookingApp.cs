@@ -42,6 +42,8 @@ public class BookingApp : IAsyncLifetime
             host.UseSetting("RateLimits:PublicPerMinute", "1000000");
             host.UseSetting("RateLimits:BookingsPerMinute", "1000000");
             host.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
+            // A free loopback port, so that several test classes can each run a real server at once.
+            if (UseKestrel) host.UseUrls("http://127.0.0.1:0");
         });
         if (UseKestrel)
         {
@@ -49,11 +51,13 @@ public class BookingApp : IAsyncLifetime
             factory.StartServer();
         }
         Factory = factory;
-        using var warmUp = Factory.CreateClient();
+        using var warmUp = CreateClient();
         (await warmUp.GetAsync("/health")).EnsureSuccessStatusCode();
     }
 
-    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateClient() => UseKestrel
+        ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = ServerAddress }
+        : Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public async Task<long> CountEvents(string? type = null)
     {
