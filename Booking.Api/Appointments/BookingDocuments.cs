@@ -41,15 +41,19 @@ public sealed class ManageTokens(NpgsqlDataSource dataSource) : IDocumentWriter<
             token_hash text not null,
             appointment_id uuid not null,
             client_id uuid not null,
+            sealed_token text,
             primary key (unit_id, token_hash)
         );
+        alter table manage_tokens add column if not exists sealed_token text;
+        create index if not exists manage_tokens_appointment on manage_tokens (unit_id, appointment_id);
         """;
 
     public async Task Write(NpgsqlConnection connection, NpgsqlTransaction transaction, ManageToken t, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "insert into manage_tokens (unit_id, token_hash, appointment_id, client_id) values ($1, $2, $3, $4)", connection, transaction);
-        foreach (var value in new object[] { t.UnitId, t.TokenHash, t.AppointmentId, t.ClientId })
+            "insert into manage_tokens (unit_id, token_hash, appointment_id, client_id, sealed_token) values ($1, $2, $3, $4, $5)",
+            connection, transaction);
+        foreach (var value in new object[] { t.UnitId, t.TokenHash, t.AppointmentId, t.ClientId, t.SealedToken })
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         await command.ExecuteNonQueryAsync(ct);
     }

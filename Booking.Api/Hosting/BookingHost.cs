@@ -26,7 +26,7 @@ public static class BookingHost
         services.AddSingleton(new CurrentUnit(builder.Configuration.GetValue("Unit:Id", DemoUnitIds.Unit)));
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => BookingJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
-        services.AddDataProtection();
+        DatabaseKeyRing.AddTo(services);
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -101,7 +101,7 @@ public sealed class OnlineBooking(
             session.Store(new ClientContact(unitId, request.ClientId, client.Name, client.Email, client.Phone, client.Language));
             if (request.OtherParentEmail is { Length: > 0 } otherEmail && request.OtherParentClientId is { } otherId)
                 session.Store(new ClientContact(unitId, otherId, "", otherEmail.Trim(), "", client.Language));
-            session.Store(new ManageToken(unitId, request.AppointmentId, request.ClientId, request.ManageTokenHash));
+            session.Store(new ManageToken(unitId, request.AppointmentId, request.ClientId, request.ManageTokenHash, request.SealedToken));
             if (request.IdempotencyKey is { } idempotencyKey)
                 session.Store(new IdempotencyRecord(unitId, idempotencyKey, request.RequestFingerprint, request.AppointmentId, request.SealedToken));
 

@@ -28,8 +28,9 @@ public interface IIdempotencyKeys
 /// <summary>A client's personal data: kept outside the events so that it can be erased.</summary>
 public sealed record ClientContact(Guid UnitId, Guid ClientId, string Name, string Email, string Phone, Language Language);
 
-/// <summary>The hash of the unguessable token in a client's manage link; the token itself is never stored.</summary>
-public sealed record ManageToken(Guid UnitId, Guid AppointmentId, Guid ClientId, string TokenHash);
+/// <summary>The hash of the unguessable token in a client's manage link, by which the link is looked up; the token is kept
+/// only sealed (encrypted by the host), so that the confirmation email can carry the link.</summary>
+public sealed record ManageToken(Guid UnitId, Guid AppointmentId, Guid ClientId, string TokenHash, string SealedToken);
 
 /// <summary>Remembers a POST by its Idempotency-Key so a retry returns the same booking.
 /// SealedToken is the manage token encrypted by the host, so the retry can show the same link.</summary>

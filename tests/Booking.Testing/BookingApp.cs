@@ -35,16 +35,7 @@ public class BookingApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.CreateDatabaseAsync(GetType().Name);
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Testing");
-            host.UseSetting("ConnectionStrings:Booking", ConnectionString);
-            host.UseSetting("RateLimits:PublicPerMinute", "1000000");
-            host.UseSetting("RateLimits:BookingsPerMinute", "1000000");
-            host.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
-            // A free loopback port, so that several test classes can each run a real server at once.
-            if (UseKestrel) host.UseUrls("http://127.0.0.1:0");
-        });
+        var factory = NewInstance();
         if (UseKestrel)
         {
             factory.UseKestrel(0);
@@ -54,6 +45,19 @@ public class BookingApp : IAsyncLifetime
         using var warmUp = CreateClient();
         (await warmUp.GetAsync("/health")).EnsureSuccessStatusCode();
     }
+
+    /// <summary>Another instance of the service on the same database, the way the unit scales out. The caller disposes it.</summary>
+    public WebApplicationFactory<Program> NewInstance() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Testing");
+            host.UseSetting("ConnectionStrings:Booking", ConnectionString);
+            host.UseSetting("RateLimits:PublicPerMinute", "1000000");
+            host.UseSetting("RateLimits:BookingsPerMinute", "1000000");
+            host.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
+            // A free loopback port, so that several test classes can each run a real server at once.
+            if (UseKestrel) host.UseUrls("http://127.0.0.1:0");
+        });
 
     public HttpClient CreateClient() => UseKestrel
         ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = ServerAddress }

@@ -160,6 +160,20 @@ public sealed class OnlineBookingApiTests(BookingApp app) : IClassFixture<Bookin
     }
 
     [Fact]
+    public async Task A_retry_that_reaches_another_instance_returns_the_same_manage_link()
+    {
+        await using var other = app.NewInstance();
+        var request = BookingClient.Request("2026-04-24T10:30", email: "two-instances@example.fi");
+
+        var first = await (await app.CreateClient().Book(request, "key-two-instances")).Json();
+        var retried = await other.CreateClient().Book(request, "key-two-instances");
+
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(first["manageToken"].Text(), (await retried.Json())["manageToken"].Text());
+        Assert.True(await app.CountRows("data_protection_keys") >= 1, "the key ring is shared through the database");
+    }
+
+    [Fact]
     public async Task Inviting_the_other_parent_records_the_invitation_without_their_address_in_the_events()
     {
         var http = app.CreateClient();
