@@ -121,7 +121,7 @@ public static class WalkInDecider
     {
         if (string.IsNullOrWhiteSpace(c.TicketCode) || c.TicketCode.Length > MaxTicketCodeLength)
             return new DomainError("ticket_code_invalid", "A ticket needs a code.", ErrorKind.Invalid, "ticketCode");
-        if (state.NumberByCode.ContainsKey(c.TicketCode) || state.RefusedCodes.Contains(c.TicketCode)) return Decision<WalkInEvent>.Nothing;
+        if (state.NumberByCode.ContainsKey(c.TicketCode) || state.RefusedCodes.ContainsKey(c.TicketCode)) return Decision<WalkInEvent>.Nothing;
         if (c.Now < state.Opens)
             return new DomainError("walk_in_not_open", "The walk-in reception has not opened yet.");
         if (c.Now >= state.Closes)

@@ -41,12 +41,12 @@ public sealed record WalkInSession(
     ImmutableList<SupervisorOnDuty> OnDuty,
     ImmutableList<WalkInTicket> Tickets,
     ImmutableDictionary<string, int> NumberByCode,
-    ImmutableHashSet<string> RefusedCodes,
+    ImmutableDictionary<string, string> RefusedCodes, // kiosk request code -> refusal reason
     ImmutableList<Duration> ObservedVisitLengths,
     Instant? IntakeClosedAt)
 {
     public static readonly WalkInSession Initial = new(false, default, default, default, Duration.Zero, Duration.Zero,
-        [], [], ImmutableDictionary<string, int>.Empty, ImmutableHashSet<string>.Empty, [], null);
+        [], [], ImmutableDictionary<string, int>.Empty, ImmutableDictionary<string, string>.Empty, [], null);
 
     public static WalkInSession Evolve(WalkInSession state, object @event) => @event switch
     {
@@ -66,7 +66,7 @@ public sealed record WalkInSession(
             Tickets = state.Tickets.Add(new WalkInTicket(e.Number, e.TicketCode, e.Matter, e.Language, e.IssuedAt, TicketStatus.Waiting)),
             NumberByCode = state.NumberByCode.SetItem(e.TicketCode, e.Number),
         },
-        TicketRefused e => state with { RefusedCodes = state.RefusedCodes.Add(e.TicketCode) },
+        TicketRefused e => state with { RefusedCodes = state.RefusedCodes.SetItem(e.TicketCode, e.Reason) },
         TicketCalled e => Update(state, e.Number, t => t with
         {
             Status = TicketStatus.Called, StaffId = e.StaffId, Room = e.Room, FirstCalledAt = t.FirstCalledAt ?? e.CalledAt, CalledAt = e.CalledAt,
