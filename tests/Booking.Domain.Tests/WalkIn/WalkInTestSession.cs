@@ -56,3 +56,32 @@ public static class WalkInTestSession
         Assert.Empty(decision.Events);
     }
 }
+
+/// <summary>Wraps an event store so that every save first gives way to other tasks: concurrent requests then really
+/// interleave between their fetch and their save, as they do against PostgreSQL.</summary>
+public sealed class YieldingEventStore(IEventStore inner) : IEventStore
+{
+    public IEventSession OpenSession(Guid unitId, string causedBy) => new Session(inner.OpenSession(unitId, causedBy));
+
+    public Task<IReadOnlyList<EventEnvelope>> ReadStream(Guid unitId, string streamId, CancellationToken ct = default) =>
+        inner.ReadStream(unitId, streamId, ct);
+
+    private sealed class Session(IEventSession inner) : IEventSession
+    {
+        public Task<StreamForWriting<TState>> FetchForWriting<TState>(string streamId, TState initial, Func<TState, object, TState> evolve,
+            CancellationToken ct = default) => inner.FetchForWriting(streamId, initial, evolve, ct);
+
+        public void Append(string streamId, string streamType, long expectedVersion, IReadOnlyList<object> events) =>
+            inner.Append(streamId, streamType, expectedVersion, events);
+
+        public void Store<TDocument>(TDocument document) where TDocument : class => inner.Store(document);
+
+        public async Task SaveChangesAsync(CancellationToken ct = default)
+        {
+            await Task.Delay(1, ct);
+            await inner.SaveChangesAsync(ct);
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}
