@@ -54,8 +54,19 @@ public sealed record UnitConfiguration(
     IReadOnlyList<WeeklyHours> Hours,
     IReadOnlyList<Closure> Closures,
     int HorizonWeeks = 8,
-    int SlotStepMinutes = 30)
+    int SlotStepMinutes = 30,
+    WalkInSettings? WalkIn = null,
+    PhoneHours? PhoneHours = null)
 {
+    /// <summary>The walk-in reception as configured, or the unit's usual one (Thursday 08-12, the first active child
+    /// supervisor on duty) when a stored configuration predates the setting.</summary>
+    [JsonIgnore]
+    public WalkInSettings WalkInOrDefault => WalkIn ?? WalkInSettings.Default(ChildSupervisors.Take(1).Select(s => s.Id).ToList());
+
+    /// <summary>The office secretary's phone hours as configured, or Mon-Thu 09-12.</summary>
+    [JsonIgnore]
+    public PhoneHours PhoneHoursOrDefault => PhoneHours ?? Configuration.PhoneHours.Default;
+
     [JsonIgnore]
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZoneId];
 
@@ -75,6 +86,67 @@ public sealed record UnitConfiguration(
     /// <summary>The first and last dates a client may book online, seen at <paramref name="today"/>: from the next day
     /// up to the horizon.</summary>
     public (LocalDate First, LocalDate Last) OnlineWindow(LocalDate today) => (today.PlusDays(1), today.PlusWeeks(HorizonWeeks));
+}
+
+/// <summary>The weekly walk-in reception: one weekday's window, who is on duty in which room, how long a visit is expected
+/// to take, and how long a called number has to come before a supervisor may mark it a no-show.</summary>
+public sealed record WalkInSettings(
+    IsoDayOfWeek Day,
+    LocalTime From,
+    LocalTime To,
+    int VisitMinutes,
+    IReadOnlyList<Guid> OnDuty,
+    IReadOnlyDictionary<Guid, string> Rooms,
+    int NoShowGraceMinutes)
+{
+    /// <summary>The unit's walk-in as the seed describes it: every Thursday 08:00-12:00, 30-minute visits, 5 minutes' grace.</summary>
+    public static WalkInSettings Default(IReadOnlyList<Guid>? onDuty = null, IReadOnlyDictionary<Guid, string>? rooms = null) =>
+        new(IsoDayOfWeek.Thursday, new LocalTime(8, 0), new LocalTime(12, 0), 30, onDuty ?? [], rooms ?? new Dictionary<Guid, string>(), 5);
+
+    [JsonIgnore]
+    public Duration VisitLength => Duration.FromMinutes(VisitMinutes);
+
+    [JsonIgnore]
+    public Duration NoShowGrace => Duration.FromMinutes(NoShowGraceMinutes);
+
+    /// <summary>The room a supervisor receives walk-in clients in; empty when none is configured.</summary>
+    public string RoomOf(Guid staffId) => Rooms.TryGetValue(staffId, out var room) ? room : "";
+}
+
+/// <summary>One block of the office secretary's phone hours.</summary>
+public sealed record PhoneHoursBlock(IsoDayOfWeek Day, LocalTime From, LocalTime To);
+
+/// <summary>When the office secretary answers the phone (the seed: three hours a day, Monday to Thursday).</summary>
+public sealed record PhoneHours(IReadOnlyList<PhoneHoursBlock> Blocks)
+{
+    private const int DaysSearched = 366;
+
+    public static PhoneHours Default { get; } = new(
+        new[] { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday }
+            .Select(d => new PhoneHoursBlock(d, new LocalTime(9, 0), new LocalTime(12, 0))).ToList());
+
+    /// <summary>True when a block covers <paramref name="at"/> (from inclusive, to exclusive) on a day that is not closed.</summary>
+    public bool IsOpen(LocalDateTime at, Func<LocalDate, bool>? closed = null) => OpenBlock(at, closed) is not null;
+
+    /// <summary>The block open at <paramref name="at"/>, or null.</summary>
+    public PhoneHoursBlock? OpenBlock(LocalDateTime at, Func<LocalDate, bool>? closed = null) =>
+        closed?.Invoke(at.Date) == true
+            ? null
+            : Blocks.FirstOrDefault(b => b.Day == at.DayOfWeek && b.From <= at.TimeOfDay && at.TimeOfDay < b.To);
+
+    /// <summary>The start of the first block at or after <paramref name="after"/> on a day that is not closed;
+    /// null when there are no blocks (or none within a year).</summary>
+    public LocalDateTime? NextOpening(LocalDateTime after, Func<LocalDate, bool> closed)
+    {
+        for (var date = after.Date; date <= after.Date.PlusDays(DaysSearched); date = date.PlusDays(1))
+        {
+            if (closed(date)) continue;
+            var first = Blocks.Where(b => b.Day == date.DayOfWeek).Select(b => date.At(b.From)).Where(s => s >= after)
+                .OrderBy(s => s).Cast<LocalDateTime?>().FirstOrDefault();
+            if (first is not null) return first;
+        }
+        return null;
+    }
 }
 
 /// <summary>The unit (tenant) this host serves.</summary>

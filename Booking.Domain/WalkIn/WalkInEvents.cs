@@ -1,0 +1,73 @@
+// The walk-in session stream: one per unit and date. Tickets are anonymous: a number, a matter, the language the client
+// chose at the kiosk and an opaque random code for the phone link, never anything that names a person.
+using Booking.Domain.Configuration;
+using Booking.Domain.EventSourcing;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Booking.Domain.WalkIn;
+
+public enum WalkInMatter { Advice, Agreement, Paternity, Other }
+
+public enum VisitOutcome { AdviceGiven, AgreementDrafted, PaternityHandled, ReferredElsewhere, FollowUpBooked }
+
+/// <summary>A child supervisor receiving walk-in clients, and the room the display sends called numbers to.</summary>
+public sealed record SupervisorOnDuty(Guid StaffId, string Room);
+
+public static class WalkInStreams
+{
+    public const string SessionType = "walk_in_session";
+
+    public static string Session(LocalDate date) => $"walkin-{LocalDatePattern.Iso.Format(date)}";
+}
+
+/// <summary>Why a number was not issued; both are counted in the session's figures.</summary>
+public static class RefusalReasons
+{
+    /// <summary>The visit could not start before the window closes (the queue is full for today).</summary>
+    public const string IntakeClosed = "intake_closed";
+
+    /// <summary>Staff had closed the intake for the day (<see cref="IntakeClosed"/> event) while the window was still open.</summary>
+    public const string Closed = "closed";
+}
+
+public abstract record WalkInEvent;
+
+/// <remarks>The session's rules (window, visit length, grace) are frozen here, so a configuration change during the day
+/// does not rewrite a running queue.</remarks>
+[EventName("walk_in_opened")]
+public sealed record WalkInOpened(LocalDate Date, Instant Opens, Instant Closes, Duration VisitLength, IReadOnlyList<SupervisorOnDuty> OnDuty,
+    Duration NoShowGrace, Instant OpenedAt) : WalkInEvent;
+
+[EventName("walk_in_supervisor_added_to_duty")]
+public sealed record SupervisorAddedToDuty(Guid StaffId, string Room, string By, Instant At) : WalkInEvent;
+
+[EventName("walk_in_ticket_issued")]
+public sealed record TicketIssued(int Number, string TicketCode, WalkInMatter Matter, Language Language, int PeopleAhead,
+    Duration EstimatedWait, Instant IssuedAt) : WalkInEvent;
+
+/// <remarks>Recorded so that turned-away clients show in the figures. TicketCode is the kiosk request's code, so a
+/// repeated request is not counted twice.</remarks>
+[EventName("walk_in_ticket_refused")]
+public sealed record TicketRefused(WalkInMatter Matter, string Reason, Duration EstimatedWait, string TicketCode, Instant RefusedAt) : WalkInEvent;
+
+[EventName("walk_in_ticket_called")]
+public sealed record TicketCalled(int Number, Guid StaffId, string Room, Instant CalledAt) : WalkInEvent;
+
+[EventName("walk_in_ticket_recalled")]
+public sealed record TicketRecalled(int Number, Guid StaffId, Instant At) : WalkInEvent;
+
+[EventName("walk_in_visit_started")]
+public sealed record VisitStarted(int Number, Guid StaffId, Instant StartedAt) : WalkInEvent;
+
+[EventName("walk_in_visit_completed")]
+public sealed record VisitCompleted(int Number, Guid StaffId, VisitOutcome Outcome, Instant CompletedAt) : WalkInEvent;
+
+[EventName("walk_in_ticket_no_show")]
+public sealed record TicketNoShow(int Number, Guid StaffId, Instant At) : WalkInEvent;
+
+[EventName("walk_in_ticket_withdrawn")]
+public sealed record TicketWithdrawn(int Number, Instant At) : WalkInEvent;
+
+[EventName("walk_in_intake_closed")]
+public sealed record IntakeClosed(Instant At, string Reason) : WalkInEvent;
