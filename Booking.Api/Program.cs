@@ -2,7 +2,9 @@ using Booking.Api.Appointments;
 using Booking.Api.Configuration;
 using Booking.Api.Errors;
 using Booking.Api.Hosting;
+using Booking.Api.Live;
 using Booking.Api.Staff;
+using Booking.Api.WalkIn;
 
 var builder = WebApplication.CreateBuilder(args);
 // The pages' stylesheet comes from the Kiosk library: serve it in every environment, not only Development.
@@ -13,6 +15,7 @@ var store = builder.AddBookingHost(connectionString);
 builder.Services.AddUnitConfiguration();
 builder.Services.AddAppointments(store);
 builder.Services.AddStaffAccounts();
+builder.Services.AddWalkIn();
 
 var app = builder.Build();
 await app.PrepareDatabase();
@@ -22,6 +25,8 @@ app.MapHealthApi();
 app.MapStaffApi();
 app.MapConfigurationApi();
 app.MapAppointmentsApi();
+app.MapWalkInApi();
+app.MapLiveApi();
 app.MapBookingPages();
 
 app.Run();

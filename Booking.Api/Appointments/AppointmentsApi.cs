@@ -96,7 +96,25 @@ public static class AppointmentsApi
         [FromBody] BookingRequestDto? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         OnlineBooking booking, IManageTokenIssuer tokens, CurrentUnit unit, HttpContext http, CancellationToken ct)
     {
-        if (body is null) return Problems.Invalid("body", "A JSON body with the booking is required.");
+        var (parsed, refused) = Parse(body, idempotencyKey, tokens, BookingChannel.Online);
+        if (refused is not null) return refused;
+        var outcome = await booking.Book(unit.UnitId, parsed!.Value.Request, ct);
+        if (outcome.Refusal is { } refusal) return Problems.From(refusal);
+
+        var booked = outcome.Value!;
+        var manageToken = booked.Replayed ? tokens.Unseal(booked.SealedToken) : parsed.Value.Token;
+        if (booked.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        var dto = BookingDto.From(booked.View, manageToken);
+        return TypedResults.Created(manageToken is null ? null : $"/api/bookings/{manageToken}", dto);
+    }
+
+    public readonly record struct ParsedBooking(BookingRequest Request, string Token);
+
+    /// <summary>Reads a booking request field by field (400 names every bad field) and makes its ids and manage token.</summary>
+    public static (ParsedBooking? Parsed, ProblemHttpResult? Problem) Parse(BookingRequestDto? body, string? idempotencyKey,
+        IManageTokenIssuer tokens, BookingChannel channel, Guid? preferredSupervisor = null)
+    {
+        if (body is null) return (null, Problems.Invalid("body", "A JSON body with the booking is required."));
         var fields = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.AppointmentType)) fields["appointmentType"] = ["appointmentType is required."];
         if (!Wire.TryEnum<Modality>(body.Modality, out var modality)) fields["modality"] = [$"modality must be one of: {Wire.Choices<Modality>()}."];
@@ -110,19 +128,12 @@ public static class AppointmentsApi
         var client = new ContactDetails(body.Client?.Name ?? "", body.Client?.Email ?? "", body.Client?.Phone ?? "", language);
         if (body.Client is not null)
             foreach (var (field, messages) in client.Validate()) fields[field] = messages;
-        if (fields.Count > 0) return Problems.From(Refusal.Invalid(fields));
+        if (fields.Count > 0) return (null, Problems.From(Refusal.Invalid(fields)));
 
         var token = tokens.Issue();
         var request = new BookingRequest(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), body.AppointmentType!.Trim(), modality, start,
-            client, body.OtherParentEmail, token.Hash, token.Sealed, idempotencyKey, Fingerprint(body));
-        var outcome = await booking.Book(unit.UnitId, request, ct);
-        if (outcome.Refusal is { } refusal) return Problems.From(refusal);
-
-        var booked = outcome.Value!;
-        var manageToken = booked.Replayed ? tokens.Unseal(booked.SealedToken) : token.Token;
-        if (booked.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
-        var dto = BookingDto.From(booked.View, manageToken);
-        return TypedResults.Created(manageToken is null ? null : $"/api/bookings/{manageToken}", dto);
+            client, body.OtherParentEmail, token.Hash, token.Sealed, idempotencyKey, Fingerprint(body), channel, preferredSupervisor);
+        return (new ParsedBooking(request, token.Token), null);
     }
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(

@@ -18,6 +18,7 @@ public static class BookingHost
 {
     public const string PublicPolicy = "public";
     public const string BookingPolicy = "public-booking";
+    public const string KioskPolicy = "kiosk";
 
     public static EventStoreBuilder AddBookingHost(this WebApplicationBuilder builder, string connectionString)
     {
@@ -50,6 +51,8 @@ public static class BookingHost
 
         var perMinute = builder.Configuration.GetValue("RateLimits:PublicPerMinute", 120);
         var bookingsPerMinute = builder.Configuration.GetValue("RateLimits:BookingsPerMinute", 10);
+        // The lobby kiosk is one device: one address takes every number of a busy morning.
+        var kioskPerMinute = builder.Configuration.GetValue("RateLimits:KioskPerMinute", 600);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -64,6 +67,7 @@ public static class BookingHost
             };
             o.AddPolicy(PublicPolicy, c => PerClient(c, perMinute));
             o.AddPolicy(BookingPolicy, c => PerClient(c, bookingsPerMinute));
+            o.AddPolicy(KioskPolicy, c => PerClient(c, kioskPerMinute));
         });
 
         services.AddEndpointsApiExplorer();

@@ -9,7 +9,8 @@ namespace Booking.Domain.Appointments;
 /// and its current time is not offered.</param>
 public sealed record FreeTimesQuery(string AppointmentType, Modality Modality, LocalDate From, LocalDate To, Guid? Moving = null);
 
-/// <summary>A booking request; the caller makes the ids, the token and the idempotency record (the domain never does).</summary>
+/// <summary>A booking request; the caller makes the ids, the token and the idempotency record (the domain never does).
+/// PreferredSupervisor (a follow-up from a walk-in visit) is taken when free at that time; otherwise the choice is impartial.</summary>
 public sealed record BookingRequest(
     Guid AppointmentId,
     Guid ClientId,
@@ -23,7 +24,8 @@ public sealed record BookingRequest(
     string SealedToken,
     string? IdempotencyKey,
     string RequestFingerprint,
-    BookingChannel Channel = BookingChannel.Online);
+    BookingChannel Channel = BookingChannel.Online,
+    Guid? PreferredSupervisor = null);
 
 public sealed class OnlineBooking(
     IEventStore store,
@@ -81,7 +83,9 @@ public sealed class OnlineBooking(
         {
             var candidates = await FreeAt(unitId, config, type, request.Start, ct);
             if (candidates.Refusal is not null) return candidates.Refusal;
-            var supervisor = ImpartialAssignment.Choose(candidates.Value!.Free, candidates.Value.Load, pick);
+            var supervisor = request.PreferredSupervisor is { } preferred && candidates.Value!.Free.Contains(preferred)
+                ? preferred
+                : ImpartialAssignment.Choose(candidates.Value!.Free, candidates.Value.Load, pick);
             if (supervisor is null) return await Taken(unitId, config, type, request.Start, ct);
 
             await using var session = store.OpenSession(unitId, actor);

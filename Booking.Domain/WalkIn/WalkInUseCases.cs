@@ -211,6 +211,17 @@ public sealed class WalkInUseCases(
             giving ? null : Alternatives(config, Local(config, now), sameDayStillAhead: now < state.Opens).NextWalkIn);
     }
 
+    /// <summary>The supervisor's live queue: the numbers being served and those waiting, in order, with their matter and
+    /// how long they have waited. Read-only, like the board.</summary>
+    public async Task<IReadOnlyList<StaffTicketView>> Queue(Guid unitId, CancellationToken ct = default)
+    {
+        var (config, now, state) = await Read(unitId, ct);
+        return state.BeingServed.Select(b => state.Ticket(b.Number)!).Concat(state.Queue)
+            .Select(t => new StaffTicketView(t.Number, t.Status, t.Matter, t.Language, t.Room, Local(config, t.IssuedAt).TimeOfDay,
+                (t.FirstCalledAt ?? now) - t.IssuedAt, t.Outcome))
+            .ToList();
+    }
+
     /// <summary>The next walk-in session whose window has not ended at <paramref name="after"/> (unit local time).</summary>
     public async Task<NextWalkIn?> NextWalkIn(Guid unitId, LocalDateTime after, CancellationToken ct = default) =>
         WalkInCalendar.Next(await configurations.Current(unitId, ct), after);

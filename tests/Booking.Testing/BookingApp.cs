@@ -54,6 +54,7 @@ public class BookingApp : IAsyncLifetime
             host.UseSetting("ConnectionStrings:Booking", ConnectionString);
             host.UseSetting("RateLimits:PublicPerMinute", "1000000");
             host.UseSetting("RateLimits:BookingsPerMinute", "1000000");
+            host.UseSetting("RateLimits:KioskPerMinute", "1000000");
             host.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
             // A free loopback port, so that several test classes can each run a real server at once.
             if (UseKestrel) host.UseUrls("http://127.0.0.1:0");
