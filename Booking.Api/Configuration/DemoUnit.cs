@@ -1,5 +1,6 @@
 // The demo unit seeded on first run so a newcomer sees a working service: four child supervisors, a secretary,
-// a manager, two partner professionals and a realistic week (Thursday mornings are walk-in, two evenings a week).
+// a manager, two partner professionals and a realistic week (Thursday mornings are walk-in with Aino on duty in room
+// 101, two evenings a week, the secretary's phone hours Monday to Thursday 9-12).
 using Booking.Api.Staff;
 using Booking.Domain.Staff;
 using Booking.Domain.Configuration;
@@ -100,6 +101,11 @@ public sealed class DemoUnit(
                 H(DemoUnitIds.Johanna, Monday, afternoon), H(DemoUnitIds.Johanna, Tuesday, morning), H(DemoUnitIds.Johanna, Wednesday, afternoon),
                 H(DemoUnitIds.Johanna, Thursday, afternoon), H(DemoUnitIds.Johanna, Friday, shortAfternoon),
             ],
-            [new Closure(trainingDay, trainingDay, "Unit training day / Yksikön koulutuspäivä")]);
+            [new Closure(trainingDay, trainingDay, "Unit training day / Yksikön koulutuspäivä")],
+            WalkIn: WalkInSettings.Default([DemoUnitIds.Aino], new Dictionary<Guid, string>
+            {
+                [DemoUnitIds.Aino] = "101", [DemoUnitIds.Mikael] = "102", [DemoUnitIds.Satu] = "103", [DemoUnitIds.Johanna] = "104",
+            }),
+            PhoneHours: PhoneHours.Default);
     }
 }
