@@ -271,7 +271,18 @@ public sealed class WalkInUseCases(
 
     /// <summary>Load today's session, open it if needed, decide <paramref name="command"/> (none: only open), append, and
     /// retry a lost race. Nothing is written when any step refuses.</summary>
+    // Writes to one session from this process take turns: a burst at the kiosk then costs one read and one append each,
+    // not a storm of lost races. Other instances are still kept honest by the stream's expected version and the retries.
+    private readonly SemaphoreSlim writes = new(1, 1);
+
     private async Task<RunOutcome> Run(Guid unitId, string actor, Func<UnitConfiguration, Instant, WalkInCommand>? command, CancellationToken ct)
+    {
+        await writes.WaitAsync(ct);
+        try { return await RunInTurn(unitId, actor, command, ct); }
+        finally { writes.Release(); }
+    }
+
+    private async Task<RunOutcome> RunInTurn(Guid unitId, string actor, Func<UnitConfiguration, Instant, WalkInCommand>? command, CancellationToken ct)
     {
         var config = await configurations.Current(unitId, ct);
         for (var attempt = 1; ; attempt++)

@@ -253,7 +253,10 @@ public class WalkInUseCasesTests
     public async Task Given_a_competing_kiosk_between_fetch_and_save_When_a_ticket_is_issued_Then_it_retries_and_both_get_their_own_numbers()
     {
         await walkIn.Today(UnitId);
-        store.BeforeNextCommit = async () => await Issue("competitor");
+        // The competitor is served by another instance of the service: within one instance writes take turns.
+        var otherInstance = new WalkInUseCases(store, new FixedConfiguration(Config() with { WalkIn = Settings(Anna) }), clock, _ => TimeSpan.Zero);
+        store.BeforeNextCommit = async () =>
+            Assert.True((await otherInstance.IssueTicket(UnitId, WalkInMatter.Advice, Language.En, "competitor")).Value!.Issued);
 
         var mine = await Issue("mine");
 
@@ -262,15 +265,17 @@ public class WalkInUseCasesTests
     }
 
     [Fact]
-    public async Task Given_fifty_kiosk_requests_at_once_at_opening_When_they_race_Then_eight_numbers_are_issued_once_each_and_the_rest_refused()
+    public async Task Given_fifty_kiosk_requests_at_once_at_opening_on_five_instances_When_they_race_Then_eight_numbers_are_issued_once_each_and_the_rest_refused()
     {
         Now(L(2026, 11, 26, 8, 0));
         var retries = 0;
-        var racing = new WalkInUseCases(new YieldingEventStore(store), new FixedConfiguration(Config() with { WalkIn = Settings(Anna) }), clock,
-            attempt => { Interlocked.Increment(ref retries); return TimeSpan.FromMilliseconds(attempt % 3); });
+        // Five instances of the service behind a load balancer: each takes its writes in turn, and they race each other.
+        var instances = Enumerable.Range(0, 5).Select(_ => new WalkInUseCases(new YieldingEventStore(store),
+            new FixedConfiguration(Config() with { WalkIn = Settings(Anna) }), clock,
+            attempt => { Interlocked.Increment(ref retries); return TimeSpan.FromMilliseconds(attempt % 3); })).ToList();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-            Task.Run(() => racing.IssueTicket(UnitId, WalkInMatter.Advice, Language.Fi, $"k{i}"))));
+            Task.Run(() => instances[i % instances.Count].IssueTicket(UnitId, WalkInMatter.Advice, Language.Fi, $"k{i}"))));
 
         Assert.All(answers, a => Assert.True(a.Succeeded, a.Refusal?.Error.ToString()));
         Assert.Equal(Enumerable.Range(1, 8), answers.Where(a => a.Value!.Issued).Select(a => a.Value!.Ticket!.Number).Order());
