@@ -2,6 +2,7 @@ using Booking.Api.Appointments;
 using Booking.Api.Configuration;
 using Booking.Api.Errors;
 using Booking.Api.Hosting;
+using Booking.Api.Notifications;
 using Booking.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ var store = builder.AddBookingHost(connectionString);
 builder.Services.AddUnitConfiguration();
 builder.Services.AddAppointments(store);
 builder.Services.AddStaffAccounts();
+builder.Services.AddNotifications(store, builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareDatabase();
@@ -22,6 +24,7 @@ app.MapHealthApi();
 app.MapStaffApi();
 app.MapConfigurationApi();
 app.MapAppointmentsApi();
+app.MapNotificationsApi();
 app.MapBookingPages();
 
 app.Run();
