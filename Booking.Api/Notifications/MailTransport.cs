@@ -102,7 +102,7 @@ public sealed class SmtpMailTransport(EmailSettings settings) : IMailTransport
         message.Headers.Add("Message-ID", email.MessageId);
         message.Headers.Add("Content-Language", email.Language);
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        var plain = AlternateView.CreateAlternateViewFromString(email.PlainText, Encoding.UTF8, MediaTypeNames.Text.Plain);
+        var plain = AlternateView.CreateAlternateViewFromString(email.PlainText.ReplaceLineEndings("\r\n"), Encoding.UTF8, MediaTypeNames.Text.Plain);
         plain.TransferEncoding = TransferEncoding.QuotedPrintable;
         var html = AlternateView.CreateAlternateViewFromString(email.Html, Encoding.UTF8, MediaTypeNames.Text.Html);
         html.TransferEncoding = TransferEncoding.QuotedPrintable;
