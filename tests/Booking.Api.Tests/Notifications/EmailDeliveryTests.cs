@@ -149,6 +149,28 @@ public sealed partial class EmailDeliveryTests(EmailApp app) : IClassFixture<Ema
     }
 
     [Fact]
+    public async Task A_contact_erased_before_sending_gets_nothing_because_the_address_is_looked_up_at_send_time()
+    {
+        Guid id;
+        await app.Smtp.StopAsync();
+        try
+        {
+            var booked = await (await app.CreateClient().Book(BookingClient.Request("2026-10-28T10:30", email: "erased@example.fi"))).Json();
+            id = Guid.Parse(booked["appointmentId"].Text());
+            await app.WaitForOutbox(id, rows => rows.Any(r => r.Attempts >= 1));
+            await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+            await connection.OpenAsync();
+            await using var erase = new Npgsql.NpgsqlCommand("delete from client_contacts where email = 'erased@example.fi'", connection);
+            Assert.Equal(1, await erase.ExecuteNonQueryAsync());
+        }
+        finally { await app.Smtp.StartAsync(); }
+
+        var row = Assert.Single(await app.WaitForOutbox(id, rows => rows.All(r => r.Status != "pending")));
+        Assert.Equal(("skipped", "no contact details"), (row.Status, row.LastError));
+        Assert.Empty(app.Smtp.To("erased@example.fi"));
+    }
+
+    [Fact]
     public async Task A_refused_recipient_goes_to_dead_letters_at_once_and_a_replay_delivers_it()
     {
         const string address = "reject.this@example.fi";
