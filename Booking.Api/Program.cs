@@ -3,6 +3,7 @@ using Booking.Api.Configuration;
 using Booking.Api.Errors;
 using Booking.Api.Hosting;
 using Booking.Api.Live;
+using Booking.Api.Notifications;
 using Booking.Api.Staff;
 using Booking.Api.WalkIn;
 
@@ -16,6 +17,7 @@ builder.Services.AddUnitConfiguration();
 builder.Services.AddAppointments(store);
 builder.Services.AddStaffAccounts();
 builder.Services.AddWalkIn();
+builder.Services.AddNotifications(store, builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareDatabase();
@@ -27,6 +29,7 @@ app.MapConfigurationApi();
 app.MapAppointmentsApi();
 app.MapWalkInApi();
 app.MapLiveApi();
+app.MapNotificationsApi();
 app.MapBookingPages();
 
 app.Run();

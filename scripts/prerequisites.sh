@@ -9,7 +9,10 @@ have_pg() { ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg
 have_pg || missing+=(postgresql)
 if [ "$need" = test ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+  # The distribution's python (not a pyenv shim) is the one that sees Debian's python3-* packages.
+  py=/usr/bin/python3; [ -x "$py" ] || py=python3
+  "$py" -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+  "$py" -c 'import icalendar' >/dev/null 2>&1 || missing+=(python3-icalendar)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -56,9 +56,15 @@ public class BookingApp : IAsyncLifetime
             host.UseSetting("RateLimits:BookingsPerMinute", "1000000");
             host.UseSetting("RateLimits:KioskPerMinute", "1000000");
             host.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
+            // Emails of tests without an SMTP server go to a throwaway pickup folder, not into the source tree.
+            host.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), "booking-tests-pickup", GetType().Name));
+            ConfigureHost(host);
             // A free loopback port, so that several test classes can each run a real server at once.
             if (UseKestrel) host.UseUrls("http://127.0.0.1:0");
         });
+
+    /// <summary>More settings or services for a fixture's instances (every instance, NewInstance included).</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder host) { }
 
     public HttpClient CreateClient() => UseKestrel
         ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = ServerAddress }

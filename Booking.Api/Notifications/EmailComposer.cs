@@ -1,0 +1,118 @@
+// Renders one message from the booking's CURRENT state (a moved booking shows its new time), in the recipient's
+// language, as plain text and HTML, with an .ics for every message that changes the recipient's calendar.
+using System.Text;
+using Booking.Domain.Appointments;
+using Booking.Domain.Configuration;
+using NodaTime;
+
+namespace Booking.Api.Notifications;
+
+public sealed record EmailContext(
+    string Kind,
+    Language Language,
+    string? Name,
+    string To,
+    string MessageId,
+    Appointment Appointment,
+    int Sequence,
+    UnitConfiguration Unit,
+    string? ManageUrl,
+    IReadOnlyList<InfoLink> Links,
+    Instant Now,
+    string From);
+
+public static class EmailComposer
+{
+    public static ComposedEmail Compose(EmailContext c)
+    {
+        var w = EmailWords.For(c.Language);
+        var zone = c.Unit.Zone;
+        var start = c.Appointment.Start.InZone(zone).LocalDateTime;
+        var end = c.Appointment.End.InZone(zone).LocalDateTime;
+        var typeName = c.Unit.Type(c.Appointment.AppointmentType)?.Name.In(c.Language) ?? c.Appointment.AppointmentType;
+        var when = w.Time(start, end);
+        var shortWhen = w.ShortTime(start);
+        var how = w.Modality(c.Appointment.Modality, c.Unit.Name);
+
+        var (subject, intro, extra) = c.Kind switch
+        {
+            EmailKinds.Confirmation => (w.ConfirmationSubject(typeName, shortWhen), w.ConfirmationIntro, (string?)null),
+            EmailKinds.Invitation => (w.InvitationSubject(shortWhen), w.InvitationIntro, w.InvitationChange),
+            EmailKinds.Moved => (w.MovedSubject(shortWhen), w.MovedIntro, null),
+            EmailKinds.Cancelled => (w.CancelledSubject(shortWhen), w.CancelledIntro, null),
+            EmailKinds.Reminder => (w.ReminderSubject(shortWhen), w.ReminderIntro, null),
+            _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "Unknown email kind."),
+        };
+        var cancelled = c.Kind == EmailKinds.Cancelled;
+        var manage = cancelled ? null : c.ManageUrl;
+        var links = cancelled ? [] : c.Links;
+        var greeting = string.IsNullOrWhiteSpace(c.Name) ? w.GreetingNoName : string.Format(w.Greeting, c.Name);
+        var withCalendar = c.Kind != EmailKinds.Reminder;
+
+        var text = new StringBuilder();
+        text.Append(greeting).Append("\n\n").Append(intro).Append("\n\n");
+        text.Append(w.What).Append(": ").Append(typeName).Append('\n');
+        text.Append(w.When).Append(": ").Append(when).Append('\n');
+        text.Append(w.Where).Append(": ").Append(how).Append("\n\n");
+        if (extra is not null) text.Append(extra).Append("\n\n");
+        if (manage is not null) text.Append(w.Manage).Append('\n').Append(manage).Append("\n\n");
+        if (links.Count > 0)
+        {
+            text.Append(w.Preparation).Append('\n');
+            foreach (var l in links)
+            {
+                text.Append("- ").Append(l.Title.In(c.Language)).Append(": ").Append(l.Url).Append('\n');
+                if (l.Note.In(c.Language) is { Length: > 0 } note) text.Append("  ").Append(note).Append('\n');
+            }
+            text.Append('\n');
+        }
+        if (withCalendar) text.Append(w.CalendarFile).Append("\n\n");
+        text.Append(w.Closing).Append('\n').Append(c.Unit.Name).Append("\n\n").Append(w.Automatic).Append('\n');
+
+        // Only the markup characters: WebUtility.HtmlEncode would turn every ä and ö into a numeric entity.
+        static string H(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
+        var html = new StringBuilder();
+        html.Append($"<!DOCTYPE html><html lang=\"{LanguageTag(c.Language)}\"><head><meta charset=\"utf-8\"><title>{H(subject)}</title></head><body>");
+        html.Append($"<p>{H(greeting)}</p><p>{H(intro)}</p><table>");
+        html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.What)}</th><td>{H(typeName)}</td></tr>");
+        html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.When)}</th><td>{H(when)}</td></tr>");
+        html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.Where)}</th><td>{H(how)}</td></tr></table>");
+        if (extra is not null) html.Append($"<p>{H(extra)}</p>");
+        if (manage is not null) html.Append($"<p>{H(w.Manage)}<br><a href=\"{H(manage)}\">{H(manage)}</a></p>");
+        if (links.Count > 0)
+        {
+            html.Append($"<h2>{H(w.Preparation)}</h2><ul>");
+            foreach (var l in links)
+            {
+                html.Append($"<li><a href=\"{H(l.Url)}\">{H(l.Title.In(c.Language))}</a>");
+                if (l.Note.In(c.Language) is { Length: > 0 } note) html.Append($"<br>{H(note)}");
+                html.Append("</li>");
+            }
+            html.Append("</ul>");
+        }
+        if (withCalendar) html.Append($"<p>{H(w.CalendarFile)}</p>");
+        html.Append($"<p>{H(w.Closing)}<br>{H(c.Unit.Name)}</p><p><small>{H(w.Automatic)}</small></p></body></html>");
+
+        var attachments = new List<EmailAttachment>();
+        if (withCalendar)
+        {
+            var ics = IcsWriter.Write(new CalendarEvent(
+                Uid: $"{c.Appointment.Id:N}@booking.local",
+                Sequence: c.Sequence,
+                Stamp: c.Now,
+                Start: start,
+                End: end,
+                Summary: $"{typeName} – {c.Unit.Name}",
+                Location: how,
+                Description: manage is null ? null : $"{w.Manage}\n{manage}",
+                Cancelled: cancelled,
+                OrganizerName: c.Unit.Name,
+                OrganizerEmail: c.From), zone);
+            attachments.Add(new EmailAttachment(cancelled ? "cancel.ics" : "invite.ics",
+                $"text/calendar; method={(cancelled ? "CANCEL" : "REQUEST")}; charset=utf-8", ics));
+        }
+        return new ComposedEmail(c.To, subject, text.ToString(), html.ToString(), c.MessageId, LanguageTag(c.Language), attachments);
+    }
+
+    public static string LanguageTag(Language language) => language switch { Language.Sv => "sv", Language.En => "en", _ => "fi" };
+}

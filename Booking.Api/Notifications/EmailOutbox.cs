@@ -1,0 +1,266 @@
+// The outbox: an asynchronous projection turns appointment events into one row per (event, recipient), committed with
+// the daemon's checkpoint, so each message is queued exactly once. The key comes from the event's sequence and the
+// recipient's role, so a rebuild queues nothing twice and a resend carries the same Message-ID.
+// A row holds no personal data: the address is looked up when sending, so an erased contact gets nothing.
+using Booking.Api.EventStore;
+using Booking.Domain.Appointments;
+using Booking.Domain.EventSourcing;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Booking.Api.Notifications;
+
+public static class EmailKinds
+{
+    public const string Confirmation = "confirmation";
+    public const string Invitation = "invitation";
+    public const string Moved = "moved";
+    public const string Cancelled = "cancelled";
+    public const string Reminder = "reminder";
+}
+
+public static class RecipientRoles
+{
+    public const string Client = "client";
+    public const string OtherParent = "other_parent";
+}
+
+public static class OutboxStatus
+{
+    public const string Pending = "pending";
+    public const string Sent = "sent";
+    /// <summary>Nothing to send any more: the booking was cancelled first, its time has passed, or the contact was erased.</summary>
+    public const string Skipped = "skipped";
+    public const string Dead = "dead";
+}
+
+/// <summary>One queued message, as the sender reads it.</summary>
+public sealed record OutboxMessage(string Id, Guid UnitId, string Kind, long? EventSequence, Guid AppointmentId,
+    string RecipientRole, Guid ClientId, string MessageId, int Attempts);
+
+public sealed class EmailOutboxProjection : IAsyncProjection
+{
+    public const string ProjectionName = "email_outbox";
+
+    public string Name => ProjectionName;
+
+    public string SchemaSql => """
+        create table if not exists email_outbox (
+            id              text        primary key,
+            unit_id         uuid        not null,
+            kind            text        not null,
+            event_seq       bigint,
+            appointment_id  uuid        not null,
+            recipient_role  text        not null,
+            client_id       uuid        not null,
+            message_id      text        not null,
+            status          text        not null default 'pending',
+            attempts        int         not null default 0,
+            next_attempt_at timestamptz not null default now(),
+            last_error      text,
+            created_at      timestamptz not null default now(),
+            updated_at      timestamptz not null default now(),
+            sent_at         timestamptz
+        );
+        create index if not exists email_outbox_due on email_outbox (next_attempt_at) where status = 'pending';
+        create table if not exists email_recipients (
+            unit_id        uuid not null,
+            appointment_id uuid not null,
+            recipient_role text not null,
+            client_id      uuid not null,
+            primary key (unit_id, appointment_id, recipient_role)
+        );
+        """;
+
+    public static string MessageIdFor(string key, Guid unitId) => $"<{key}.{unitId:N}@booking.local>";
+
+    public async Task Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventEnvelope> events, CancellationToken ct)
+    {
+        foreach (var e in events)
+        {
+            switch (e.Data)
+            {
+                case AppointmentBooked booked:
+                    await Remember(connection, transaction, e.UnitId, booked.AppointmentId, RecipientRoles.Client, booked.ClientId, ct);
+                    await Enqueue(connection, transaction, e, EmailKinds.Confirmation, booked.AppointmentId, RecipientRoles.Client, booked.ClientId, ct);
+                    break;
+                case OtherParentInvited invited:
+                    await Remember(connection, transaction, e.UnitId, invited.AppointmentId, RecipientRoles.OtherParent, invited.OtherParentClientId, ct);
+                    await Enqueue(connection, transaction, e, EmailKinds.Invitation, invited.AppointmentId, RecipientRoles.OtherParent,
+                        invited.OtherParentClientId, ct);
+                    break;
+                case AppointmentMoved moved:
+                    await EnqueueForEveryone(connection, transaction, e, EmailKinds.Moved, moved.AppointmentId, ct);
+                    break;
+                case AppointmentCancelled cancelled:
+                    await EnqueueForEveryone(connection, transaction, e, EmailKinds.Cancelled, cancelled.AppointmentId, ct);
+                    break;
+            }
+        }
+    }
+
+    // The outbox survives a rebuild on purpose: replaying the log finds the same keys and queues nothing again.
+    public async Task Reset(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("delete from email_recipients", connection, transaction);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task EnqueueForEveryone(NpgsqlConnection connection, NpgsqlTransaction transaction, EventEnvelope e, string kind,
+        Guid appointmentId, CancellationToken ct)
+    {
+        var recipients = new List<(string Role, Guid Client)>();
+        await using (var command = new NpgsqlCommand(
+            "select recipient_role, client_id from email_recipients where unit_id = $1 and appointment_id = $2 order by recipient_role",
+            connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = e.UnitId });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointmentId });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) recipients.Add((reader.GetString(0), reader.GetGuid(1)));
+        }
+        foreach (var (role, client) in recipients)
+            await Enqueue(connection, transaction, e, kind, appointmentId, role, client, ct);
+    }
+
+    private static async Task Remember(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid unitId, Guid appointmentId,
+        string role, Guid clientId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            insert into email_recipients (unit_id, appointment_id, recipient_role, client_id) values ($1, $2, $3, $4)
+            on conflict (unit_id, appointment_id, recipient_role) do update set client_id = excluded.client_id
+            """, connection, transaction);
+        foreach (var value in new object[] { unitId, appointmentId, role, clientId })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static Task Enqueue(NpgsqlConnection connection, NpgsqlTransaction transaction, EventEnvelope e, string kind,
+        Guid appointmentId, string role, Guid clientId, CancellationToken ct)
+    {
+        var key = $"{e.Sequence}.{role}";
+        return EmailOutbox.Insert(connection, transaction,
+            new OutboxMessage(key, e.UnitId, kind, e.Sequence, appointmentId, role, clientId, MessageIdFor(key, e.UnitId), 0), ct);
+    }
+}
+
+/// <summary>The sender's and the manager's access to the outbox rows.</summary>
+public sealed class EmailOutbox(NpgsqlDataSource dataSource)
+{
+    internal static async Task<bool> Insert(NpgsqlConnection connection, NpgsqlTransaction? transaction, OutboxMessage m, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            insert into email_outbox (id, unit_id, kind, event_seq, appointment_id, recipient_role, client_id, message_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (id) do nothing
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = m.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = m.UnitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = m.Kind });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)m.EventSequence ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = m.AppointmentId });
+        command.Parameters.Add(new NpgsqlParameter { Value = m.RecipientRole });
+        command.Parameters.Add(new NpgsqlParameter { Value = m.ClientId });
+        command.Parameters.Add(new NpgsqlParameter { Value = m.MessageId });
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<bool> Enqueue(OutboxMessage message, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await Insert(connection, null, message, ct);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> Due(int limit, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select id, unit_id, kind, event_seq, appointment_id, recipient_role, client_id, message_id, attempts
+            from email_outbox where status = 'pending' and next_attempt_at <= now()
+            order by next_attempt_at, coalesce(event_seq, 0), id limit $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var due = new List<OutboxMessage>();
+        while (await reader.ReadAsync(ct))
+            due.Add(new OutboxMessage(reader.GetString(0), reader.GetGuid(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetGuid(4), reader.GetString(5), reader.GetGuid(6),
+                reader.GetString(7), reader.GetInt32(8)));
+        return due;
+    }
+
+    public Task MarkSent(string id, CancellationToken ct) => Update(id, """
+        update email_outbox set status = 'sent', attempts = attempts + 1, sent_at = now(), updated_at = now(), last_error = null
+        where id = $1 and status = 'pending'
+        """, null, ct);
+
+    public Task MarkSkipped(string id, string reason, CancellationToken ct) => Update(id, """
+        update email_outbox set status = 'skipped', updated_at = now(), last_error = $2 where id = $1 and status = 'pending'
+        """, reason, ct);
+
+    public Task MarkDead(string id, string reason, CancellationToken ct) => Update(id, """
+        update email_outbox set status = 'dead', attempts = attempts + 1, updated_at = now(), last_error = $2
+        where id = $1 and status = 'pending'
+        """, reason, ct);
+
+    public async Task RetryLater(string id, string reason, TimeSpan after, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update email_outbox set attempts = attempts + 1, last_error = $2, updated_at = now(),
+                next_attempt_at = now() + $3 where id = $1 and status = 'pending'
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = reason });
+        command.Parameters.Add(new NpgsqlParameter { Value = after, NpgsqlDbType = NpgsqlDbType.Interval });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<DeadLetterDto>> DeadLetters(Guid unitId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select id, kind, event_seq, appointment_id, attempts, coalesce(last_error, ''), updated_at
+            from email_outbox where unit_id = $1 and status = 'dead' order by updated_at desc, id limit 500
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var dead = new List<DeadLetterDto>();
+        while (await reader.ReadAsync(ct))
+            dead.Add(new DeadLetterDto(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                reader.GetGuid(3), reader.GetInt32(4), reader.GetString(5),
+                NodaTime.Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(6))));
+        return dead;
+    }
+
+    /// <summary>Puts a dead letter back in the queue with its attempts reset; false when no such dead letter.</summary>
+    public async Task<bool> Replay(Guid unitId, string id, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update email_outbox set status = 'pending', attempts = 0, next_attempt_at = now(), updated_at = now()
+            where unit_id = $1 and id = $2 and status = 'dead'
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<Dictionary<string, long>> Summary(Guid unitId, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, long>
+        {
+            [OutboxStatus.Pending] = 0, [OutboxStatus.Sent] = 0, [OutboxStatus.Skipped] = 0, [OutboxStatus.Dead] = 0,
+        };
+        await using var command = dataSource.CreateCommand("select status, count(*) from email_outbox where unit_id = $1 group by status");
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
+    }
+
+    private async Task Update(string id, string sql, string? reason, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        if (reason is not null) command.Parameters.Add(new NpgsqlParameter { Value = reason });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
+
+public sealed record DeadLetterDto(string Id, string Kind, long? Event, Guid AppointmentId, int Attempts, string Reason, NodaTime.Instant When);

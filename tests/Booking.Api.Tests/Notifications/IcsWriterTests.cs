@@ -1,0 +1,57 @@
+// The .ics writer on its own: framing (CRLF, 75-octet folding that never splits a UTF-8 character) and TEXT escaping.
+using System.Text;
+using Booking.Api.Notifications;
+using NodaTime;
+using Xunit;
+
+namespace Booking.Api.Tests.Notifications;
+
+public sealed class IcsWriterTests
+{
+    private static readonly DateTimeZone Helsinki = DateTimeZoneProviders.Tzdb["Europe/Helsinki"];
+
+    private static string Write(string summary, string? description = null, bool cancelled = false) => IcsWriter.Write(new CalendarEvent(
+        "abc@booking.local", 3, Instant.FromUtc(2026, 10, 19, 6, 0), new LocalDateTime(2026, 10, 26, 12, 30), new LocalDateTime(2026, 10, 26, 13, 0),
+        summary, "Perheoikeudellinen yksikkö – Familjerättsliga enheten", description, cancelled, "Yksikkö, Enhet", "unit@booking.local"), Helsinki);
+
+    [Fact]
+    public void Lines_end_in_CRLF_and_fold_at_75_octets_without_splitting_a_character()
+    {
+        var ics = Write(string.Concat(Enumerable.Repeat("Äitiys ja isyys – ", 12)));
+        Assert.EndsWith("END:VCALENDAR\r\n", ics);
+        Assert.DoesNotContain("\n", ics.Replace("\r\n", ""));
+        var lines = ics.Split("\r\n")[..^1];
+        Assert.All(lines, l => Assert.True(Encoding.UTF8.GetByteCount(l) <= 75, l));
+        Assert.Contains(lines, l => l.StartsWith(' '));
+        var unfolded = ics.Replace("\r\n ", "");
+        Assert.Contains("SUMMARY:" + string.Concat(Enumerable.Repeat("Äitiys ja isyys – ", 12)).Replace(",", "\\,"), unfolded);
+    }
+
+    [Fact]
+    public void Text_values_escape_backslashes_semicolons_commas_and_newlines()
+    {
+        Assert.Equal(@"a\\b\;c\,d\ne", IcsWriter.Text("a\\b;c,d\ne"));
+        var unfolded = Write("Neuvonta", "Linkki:\nhttps://x.test/booking/a,b").Replace("\r\n ", "");
+        Assert.Contains(@"DESCRIPTION:Linkki:\nhttps://x.test/booking/a\,b", unfolded);
+        Assert.Contains("ORGANIZER;CN=\"Yksikkö, Enhet\":mailto:unit@booking.local", unfolded);
+    }
+
+    [Fact]
+    public void The_event_has_local_times_a_Helsinki_time_zone_and_its_status()
+    {
+        var ics = Write("Neuvonta");
+        Assert.Contains("METHOD:REQUEST\r\n", ics);
+        Assert.Contains("DTSTART;TZID=Europe/Helsinki:20261026T123000\r\n", ics);
+        Assert.Contains("DTEND;TZID=Europe/Helsinki:20261026T130000\r\n", ics);
+        Assert.Contains("DTSTAMP:20261019T060000Z\r\n", ics);
+        Assert.Contains("SEQUENCE:3\r\n", ics);
+        Assert.Contains("BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\n", ics);
+        Assert.Contains("DTSTART:19701025T040000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n", ics);
+        Assert.Contains("DTSTART:19700329T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n", ics);
+        Assert.Contains("STATUS:CONFIRMED\r\n", ics);
+
+        var cancelled = Write("Neuvonta", cancelled: true);
+        Assert.Contains("METHOD:CANCEL\r\n", cancelled);
+        Assert.Contains("STATUS:CANCELLED\r\n", cancelled);
+    }
+}
