@@ -14,6 +14,7 @@
     var every = parseInt((script && script.getAttribute('data-refresh-seconds')) || '0', 10);
     var busy = false;
     var again = false;
+    var leaving = false;
 
     function shapeOf(doc) {
         var el = doc.querySelector('[data-live-shape]');
@@ -39,6 +40,7 @@
     }
 
     function refresh() {
+        if (leaving) return;
         if (busy) { again = true; return; }
         busy = true;
         again = false;
@@ -50,7 +52,7 @@
                 return response.text();
             })
             .then(function (html) {
-                if (html === null) return;
+                if (html === null || leaving) return;
                 apply(new DOMParser().parseFromString(html, 'text/html'));
                 root.setAttribute('data-live-state', 'ready');
             })
@@ -63,6 +65,13 @@
 
     var source = new EventSource('api/live?topics=' + encodeURIComponent(topics));
     ['hello', 'change', 'resync'].forEach(function (name) { source.addEventListener(name, refresh); });
+    // Once a form is sent (or the page is left) its answer decides what comes next: swapping or reloading now would
+    // race the form's own navigation.
+    function leave() { leaving = true; source.close(); }
+    document.addEventListener('submit', function (e) { if (!e.defaultPrevented) leave(); });
+    window.addEventListener('pagehide', leave);
+    // Back from the browser's page cache the stream is closed: load the page afresh.
+    window.addEventListener('pageshow', function (e) { if (e.persisted) window.location.replace(window.location.href); });
     source.addEventListener('error', function () { root.setAttribute('data-live-state', 'reconnecting'); });
     // Estimates move with the clock even when nobody acts.
     if (every > 0) window.setInterval(refresh, every * 1000);
