@@ -30,6 +30,18 @@ public abstract class WalkInApp : BrowserApp
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"walkin-{name}.png"), FullPage = true });
     }
 
+    /// <summary>As <see cref="Screenshot"/>, with the print stylesheet applied at a receipt's width (80 mm is about 302 CSS px).</summary>
+    public static async Task PrintScreenshot(IPage page, string name)
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WALKIN_SCREENSHOTS"))) return;
+        var size = page.ViewportSize;
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.SetViewportSizeAsync(302, 600);
+        await Screenshot(page, name);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        if (size is not null) await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
+
     /// <summary>live.js marks the page once its event stream said hello and the page fetched itself again: from then on a
     /// change reaches it.</summary>
     public static Task LiveReady(IPage page) =>

@@ -23,10 +23,12 @@ public sealed class WalkInPagesTests(WalkInMorning app) : IClassFixture<WalkInMo
         var kiosk = await app.NewScreen(1920, 1080);
         await kiosk.GotoAsync("/kiosk");
         await Check(kiosk);
+        await WalkInApp.Screenshot(kiosk, "kiosk-language-1920x1080");
         await kiosk.ClickAsync("a.kiosk-language[lang=sv]");
         await kiosk.WaitForURLAsync("**/kiosk/matter?lang=sv");
         Assert.Equal("sv", await kiosk.GetAttributeAsync("html", "lang"));
         await Check(kiosk);
+        await WalkInApp.Screenshot(kiosk, "kiosk-matter-1920x1080");
         await kiosk.ClickAsync("#matter-advice");
         await Expect(kiosk.Locator("#ticket-number")).ToHaveTextAsync("1");
         var ticket = await kiosk.Locator("#ticket").InnerTextAsync();
@@ -41,6 +43,7 @@ public sealed class WalkInPagesTests(WalkInMorning app) : IClassFixture<WalkInMo
         await Expect(kiosk.Locator("button[data-print]")).ToBeVisibleAsync();
         await Check(kiosk);
         await WalkInApp.Screenshot(kiosk, "kiosk-ticket-1920x1080");
+        await WalkInApp.PrintScreenshot(kiosk, "kiosk-ticket-print-80mm");
 
         // The waiting-room display, in another browser: number 1 is next.
         var display = await app.NewScreen(1920, 1080);
@@ -88,6 +91,9 @@ public sealed class WalkInPagesTests(WalkInMorning app) : IClassFixture<WalkInMo
         await Check(display);
         await Check(phone);
         await WalkInApp.Screenshot(display, "display-called-1920x1080");
+        var portraitKiosk = await app.NewScreen(390, 844);
+        await portraitKiosk.GotoAsync("/kiosk/matter?lang=fi");
+        await WalkInApp.Screenshot(portraitKiosk, "kiosk-matter-390x844");
         await WalkInApp.Screenshot(phone, "phone-called-390x844");
         await WalkInApp.Screenshot(staff, "staff-called-1280x900");
 
