@@ -97,6 +97,22 @@ public sealed class WalkInPagesTests(WalkInMorning app) : IClassFixture<WalkInMo
         await WalkInApp.Screenshot(phone, "phone-called-390x844");
         await WalkInApp.Screenshot(staff, "staff-called-1280x900");
 
+        // A no-show before the grace is over is refused in words; the forms stay.
+        await staff.ClickAsync(".walk-in-current button.button-warning");
+        await Expect(staff.Locator("#walk-in-problem")).ToContainTextAsync("Odota vielä hetki");
+        await Check(staff);
+
+        // The client leaves the queue from the phone (the box must be ticked); the supervisor's page follows by itself.
+        await phone.ClickAsync("form button.button-warning");
+        await Expect(phone.Locator(".error-summary")).ToContainTextAsync("Bekräfta");
+        await Check(phone);
+        await phone.CheckAsync("#confirm-leave");
+        await phone.ClickAsync("form button.button-warning");
+        await Expect(phone.Locator(".notice-success")).ToContainTextAsync("Du har lämnat kön");
+        await Expect(staff.Locator("button.walk-in-call-next")).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Expect(staff.Locator("#walk-in-queue")).ToContainTextAsync("Kukaan ei odota", WithinTwoSeconds);
+        await Expect(display.Locator("#board-served")).ToContainTextAsync("Inga uppropade nummer", WithinTwoSeconds);
+
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
