@@ -30,23 +30,43 @@ public static class LiveApi
         [EnumeratorCancellation] CancellationToken ct)
     {
         yield return new SseItem<LiveChange>(new LiveChange(0, []), "hello") { ReconnectionInterval = TimeSpan.FromSeconds(1) };
-        await using var source = notifications.Listen(ct).GetAsyncEnumerator(ct);
-        var next = source.MoveNextAsync().AsTask();
-        while (!ct.IsCancellationRequested)
+        // The listener is pumped into a channel so that a quiet stream can send heartbeats; an async iterator may not be
+        // disposed while a MoveNext is pending, so the pump is cancelled and awaited before this method ends.
+        var inbox = System.Threading.Channels.Channel.CreateUnbounded<StoreNotification>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var pump = Pump(notifications, inbox.Writer, stop.Token);
+        try
         {
-            // A comment-like heartbeat keeps proxies from closing a quiet stream.
-            if (await Task.WhenAny(next, Task.Delay(Heartbeat, ct)) != next)
+            while (!ct.IsCancellationRequested)
             {
-                yield return new SseItem<LiveChange>(new LiveChange(0, []), "heartbeat");
-                continue;
+                using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                beat.CancelAfter(Heartbeat);
+                StoreNotification? n = null;
+                try { n = await inbox.Reader.ReadAsync(beat.Token); }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+                catch (System.Threading.Channels.ChannelClosedException) { yield break; }
+                catch (OperationCanceledException) { yield break; }
+
+                if (n is null) yield return new SseItem<LiveChange>(new LiveChange(0, []), "heartbeat");
+                else if (n.Resync) yield return new SseItem<LiveChange>(new LiveChange(0, []), "resync");
+                else if (n.UnitId == unitId && (wanted.Count == 0 || n.StreamTypes.Any(wanted.Contains)))
+                    yield return new SseItem<LiveChange>(new LiveChange(n.LastSequence, n.StreamTypes), "change");
             }
-            if (!await next) yield break;
-            var n = source.Current;
-            next = source.MoveNextAsync().AsTask();
-            if (n.Resync)
-                yield return new SseItem<LiveChange>(new LiveChange(0, []), "resync");
-            else if (n.UnitId == unitId && (wanted.Count == 0 || n.StreamTypes.Any(wanted.Contains)))
-                yield return new SseItem<LiveChange>(new LiveChange(n.LastSequence, n.StreamTypes), "change");
         }
+        finally
+        {
+            await stop.CancelAsync();
+            await pump;
+        }
+    }
+
+    private static async Task Pump(StoreNotifications notifications, System.Threading.Channels.ChannelWriter<StoreNotification> writer, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var n in notifications.Listen(ct)) await writer.WriteAsync(n, ct);
+        }
+        catch (OperationCanceledException) { }
+        finally { writer.TryComplete(); }
     }
 }

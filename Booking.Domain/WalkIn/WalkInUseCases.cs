@@ -35,7 +35,7 @@ public sealed record WalkInToday(LocalDate Date, LocalTime Opens, LocalTime Clos
 
 /// <summary>A ticket as the supervisor sees it; still anonymous.</summary>
 public sealed record StaffTicketView(int Number, TicketStatus Status, WalkInMatter Matter, Language Language, string? Room,
-    LocalTime IssuedAt, Duration? Waited, VisitOutcome? Outcome);
+    LocalTime IssuedAt, Duration? Waited, VisitOutcome? Outcome, Guid? ServedBy = null);
 
 /// <summary>A ticket as its holder's phone shows it.</summary>
 public sealed record TicketView(int Number, TicketStatus Status, WalkInMatter Matter, int? PeopleAhead, Duration? EstimatedWait,
@@ -218,7 +218,7 @@ public sealed class WalkInUseCases(
         var (config, now, state) = await Read(unitId, ct);
         return state.BeingServed.Select(b => state.Ticket(b.Number)!).Concat(state.Queue)
             .Select(t => new StaffTicketView(t.Number, t.Status, t.Matter, t.Language, t.Room, Local(config, t.IssuedAt).TimeOfDay,
-                (t.FirstCalledAt ?? now) - t.IssuedAt, t.Outcome))
+                (t.FirstCalledAt ?? now) - t.IssuedAt, t.Outcome, t.StaffId))
             .ToList();
     }
 
@@ -238,7 +238,7 @@ public sealed class WalkInUseCases(
         // The decider has accepted the command, so the ticket it names (or the one just called) exists.
         var ticket = shown(state)!;
         return new StaffTicketView(ticket.Number, ticket.Status, ticket.Matter, ticket.Language, ticket.Room,
-            Local(config, ticket.IssuedAt).TimeOfDay, (ticket.FirstCalledAt ?? now) - ticket.IssuedAt, ticket.Outcome);
+            Local(config, ticket.IssuedAt).TimeOfDay, (ticket.FirstCalledAt ?? now) - ticket.IssuedAt, ticket.Outcome, ticket.StaffId);
     }
 
     private static TicketView ViewOf(UnitConfiguration config, WalkInSession state, WalkInTicket ticket, Instant now)
