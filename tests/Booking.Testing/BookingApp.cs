@@ -1,5 +1,6 @@
 // The real service on a fresh database, with a fake clock so that dates (a holiday, the week summer time ends) are
 // within reach. Each test class gets its own: class fixtures derive from this and pick their "now".
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -69,6 +70,16 @@ public class BookingApp : IAsyncLifetime
     public HttpClient CreateClient() => UseKestrel
         ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = ServerAddress }
         : Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in as a demo staff member (password "{user}-demo-2026"), carrying the auth cookie.</summary>
+    public async Task<HttpClient> SignIn(string user)
+    {
+        var http = CreateClient();
+        var response = await http.PostAsJsonAsync("/api/staff/sign-in", new { userName = user, password = $"{user}-demo-2026" });
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
+        http.DefaultRequestHeaders.Add("Cookie", response.Headers.GetValues("Set-Cookie").First().Split(';')[0]);
+        return http;
+    }
 
     public async Task<long> CountEvents(string? type = null)
     {

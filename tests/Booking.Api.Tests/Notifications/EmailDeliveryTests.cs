@@ -179,7 +179,7 @@ public sealed partial class EmailDeliveryTests(EmailApp app) : IClassFixture<Ema
         var dead = Assert.Single(await app.WaitForOutbox(id, rows => rows.Any(r => r.Status == "dead")));
         Assert.Equal(1, dead.Attempts);
 
-        var manager = await SignIn("pekka");
+        var manager = await app.SignIn("pekka");
         var listed = await (await manager.GetAsync("/api/notifications/dead-letters")).JsonArray();
         var entry = Assert.Single(listed, l => l!["id"].Text() == dead.Id)!;
         Assert.Equal("confirmation", entry["kind"].Text());
@@ -213,10 +213,10 @@ public sealed partial class EmailDeliveryTests(EmailApp app) : IClassFixture<Ema
     public async Task The_manager_keeps_the_info_links_and_confirmations_carry_the_ones_for_the_meeting_type()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/info-links")).StatusCode);
-        var secretary = await SignIn("leena");
+        var secretary = await app.SignIn("leena");
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync("/api/info-links")).StatusCode);
 
-        var manager = await SignIn("pekka");
+        var manager = await app.SignIn("pekka");
         var read = await manager.GetAsync("/api/info-links");
         var links = await read.JsonArray();
         Assert.Contains(links, l => l!["title"]!["fi"].Text() == "Lapsen huolto ja tapaamisoikeus");
@@ -255,12 +255,4 @@ public sealed partial class EmailDeliveryTests(EmailApp app) : IClassFixture<Ema
         Assert.Single(await app.Outbox(id), r => r.Kind == "reminder");
     }
 
-    private async Task<HttpClient> SignIn(string user)
-    {
-        var http = app.CreateClient();
-        var response = await http.PostAsJsonAsync("/api/staff/sign-in", new { userName = user, password = $"{user}-demo-2026" });
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        http.DefaultRequestHeaders.Add("Cookie", response.Headers.GetValues("Set-Cookie").First().Split(';')[0]);
-        return http;
-    }
 }

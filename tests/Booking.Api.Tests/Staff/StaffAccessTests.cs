@@ -26,7 +26,7 @@ public sealed class StaffAccessTests(BookingApp app) : IClassFixture<BookingApp>
         var wrong = await http.PostAsJsonAsync("/api/staff/sign-in", new { userName = "leena", password = "guess" });
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
 
-        var signedIn = await SignIn("leena");
+        var signedIn = await app.SignIn("leena");
         var me = await (await signedIn.GetAsync("/api/staff/me")).Json();
         Assert.Equal("Leena Mäkinen", me["name"].Text());
         Assert.Equal("secretary", me["role"].Text());
@@ -39,7 +39,7 @@ public sealed class StaffAccessTests(BookingApp app) : IClassFixture<BookingApp>
         Assert.Equal(HttpStatusCode.Created, booking.StatusCode);
         Assert.DoesNotContain("Mikael", await booking.Content.ReadAsStringAsync());
 
-        var secretary = await SignIn("leena");
+        var secretary = await app.SignIn("leena");
         var bookings = await (await secretary.GetAsync("/api/staff/bookings?from=2026-04-21&to=2026-04-21")).JsonArray();
         Assert.Contains(bookings, b => b!["staffName"].Text() == "Mikael Lindqvist" && b["start"].Text() == "2026-04-21T16:00:00");
     }
@@ -47,7 +47,7 @@ public sealed class StaffAccessTests(BookingApp app) : IClassFixture<BookingApp>
     [Fact]
     public async Task Only_the_manager_changes_the_configuration_and_a_stale_version_answers_412()
     {
-        var secretary = await SignIn("leena");
+        var secretary = await app.SignIn("leena");
         var read = await secretary.GetAsync("/api/config");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         var version = read.Headers.ETag!.Tag;
@@ -57,7 +57,7 @@ public sealed class StaffAccessTests(BookingApp app) : IClassFixture<BookingApp>
         bySecretary.Headers.TryAddWithoutValidation("If-Match", version);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.SendAsync(bySecretary)).StatusCode);
 
-        var manager = await SignIn("pekka");
+        var manager = await app.SignIn("pekka");
         var stale = new HttpRequestMessage(HttpMethod.Put, "/api/config") { Content = new StringContent(config, System.Text.Encoding.UTF8, "application/json") };
         stale.Headers.TryAddWithoutValidation("If-Match", "\"999\"");
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await manager.SendAsync(stale)).StatusCode);
@@ -69,13 +69,4 @@ public sealed class StaffAccessTests(BookingApp app) : IClassFixture<BookingApp>
         Assert.NotEqual(version, saved.Headers.ETag!.Tag);
     }
 
-    private async Task<HttpClient> SignIn(string user)
-    {
-        var http = app.CreateClient();
-        var response = await http.PostAsJsonAsync("/api/staff/sign-in", new { userName = user, password = $"{user}-demo-2026" });
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var cookie = response.Headers.GetValues("Set-Cookie").First().Split(';')[0];
-        http.DefaultRequestHeaders.Add("Cookie", cookie);
-        return http;
-    }
 }

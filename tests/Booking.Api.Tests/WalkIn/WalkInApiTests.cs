@@ -66,7 +66,7 @@ public sealed class WalkInVisitTests(WalkInOpening app) : IClassFixture<WalkInOp
         var board = await (await kiosk.GetAsync("/api/walk-in/board")).Json();
         Assert.Contains(board["nextNumbers"]!.AsArray(), n => n!.GetValue<int>() == number);
 
-        var aino = await SignIn("aino");
+        var aino = await app.SignIn("aino");
         var called = await aino.PostAsync("/api/walk-in/call-next", null);
         Assert.Equal(HttpStatusCode.OK, called.StatusCode);
         var calledBody = await called.Json();
@@ -91,14 +91,6 @@ public sealed class WalkInVisitTests(WalkInOpening app) : IClassFixture<WalkInOp
         Assert.True(figures["issued"]!.GetValue<int>() >= 1);
     }
 
-    private async Task<HttpClient> SignIn(string user)
-    {
-        var http = app.CreateClient();
-        var response = await http.PostAsJsonAsync("/api/staff/sign-in", new { userName = user, password = $"{user}-demo-2026" });
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        http.DefaultRequestHeaders.Add("Cookie", response.Headers.GetValues("Set-Cookie").First().Split(';')[0]);
-        return http;
-    }
 }
 
 public sealed class WalkInQueueTests(WalkInOpening app) : IClassFixture<WalkInOpening>
@@ -147,6 +139,32 @@ public sealed class WalkInQueueTests(WalkInOpening app) : IClassFixture<WalkInOp
         Assert.Equal("event: change", line);
     }
 
+}
+
+public sealed class WalkInFollowUpTests(WalkInOpening app) : IClassFixture<WalkInOpening>
+{
+    [Fact]
+    public async Task A_follow_up_booked_during_the_visit_goes_to_the_same_supervisor_and_completes_the_visit()
+    {
+        var kiosk = app.CreateClient();
+        var number = (await (await kiosk.PostAsJsonAsync("/api/walk-in/tickets", new { matter = "agreement", language = "fi" })).Json())["number"]!.GetValue<int>();
+        var aino = await app.SignIn("aino");
+        (await aino.PostAsync("/api/walk-in/call-next", null)).EnsureSuccessStatusCode();
+        (await aino.PostAsync($"/api/walk-in/tickets/{number}/start", null)).EnsureSuccessStatusCode();
+
+        // Friday morning has three supervisors free; the follow-up keeps the family with Aino.
+        var followUp = await aino.PostAsJsonAsync($"/api/walk-in/tickets/{number}/follow-up",
+            BookingClient.Request("2026-04-24T09:00", type: "agreement-60", email: "followup@example.fi"));
+        Assert.Equal(HttpStatusCode.Created, followUp.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await followUp.Json())["manageToken"].Text()));
+
+        var bookings = await (await aino.GetAsync("/api/staff/bookings?from=2026-04-24&to=2026-04-24")).JsonArray();
+        Assert.Contains(bookings, b => b!["staffName"].Text() == "Aino Virtanen" && b["start"].Text() == "2026-04-24T09:00:00");
+        var queue = await (await aino.GetAsync("/api/walk-in/queue")).JsonArray();
+        Assert.DoesNotContain(queue, t => t!["number"]!.GetValue<int>() == number);
+        var figures = await (await aino.GetAsync("/api/walk-in/figures?date=2026-04-23")).Json();
+        Assert.Equal(1, figures["outcomes"]!["followUpBooked"]!.GetValue<int>());
+    }
 }
 
 public sealed class AscensionDay() : BookingApp(Instant.FromUtc(2026, 5, 14, 6, 0));
