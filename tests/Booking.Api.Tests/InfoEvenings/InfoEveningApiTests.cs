@@ -22,14 +22,6 @@ public static class EveningClient
     public static object Registration(int n, string language = "fi", int seats = 1) =>
         new { client = new { name = $"Vanhempi {n}", email = $"vanhempi{n}@example.fi", phone = "", language }, seats };
 
-    public static async Task<HttpClient> SignIn(this BookingApp app, string user)
-    {
-        var http = app.CreateClient();
-        var response = await http.PostAsJsonAsync("/api/staff/sign-in", new { userName = user, password = $"{user}-demo-2026" });
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        http.DefaultRequestHeaders.Add("Cookie", response.Headers.GetValues("Set-Cookie").First().Split(';')[0]);
-        return http;
-    }
 
     public static async Task<Guid> Schedule(this BookingApp app, int capacity, string day = "2026-05-12", string opens = "2026-04-20",
         string title = "Vanhempien eron ABC")
