@@ -1,0 +1,27 @@
+// What the info evening use cases need from the outside world; Booking.Api implements these on PostgreSQL.
+using Booking.Domain.Appointments;
+
+namespace Booking.Domain.InfoEvenings;
+
+/// <summary>The unit's evenings, read from the inline projection of the evening streams.</summary>
+public interface IInfoEveningCatalogue
+{
+    /// <summary>Every evening of the unit (past and cancelled ones too), earliest start first.</summary>
+    Task<IReadOnlyList<Guid>> EveningIds(Guid unitId, CancellationToken ct = default);
+}
+
+/// <summary>Finds a registration by the hash of the token in its manage link.</summary>
+public interface IEveningRegistrationTokens
+{
+    Task<(Guid EveningId, Guid RegistrationId)?> Find(Guid unitId, string tokenHash, CancellationToken ct = default);
+}
+
+/// <summary>The registrants' contacts for the staff roster; a client erased under GDPR is simply missing.</summary>
+public interface IEveningContacts
+{
+    Task<IReadOnlyDictionary<Guid, ClientContact>> Find(Guid unitId, IReadOnlyCollection<Guid> clientIds, CancellationToken ct = default);
+}
+
+/// <summary>The hash of the unguessable token in a registrant's manage link; the token itself is kept only sealed (encrypted
+/// by the host), so that the emails can carry the link.</summary>
+public sealed record EveningRegistrationToken(Guid UnitId, Guid EveningId, Guid RegistrationId, Guid ClientId, string TokenHash, string SealedToken);
