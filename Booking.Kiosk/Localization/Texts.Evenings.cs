@@ -94,7 +94,16 @@ public sealed partial class Texts
         "invalid_seats" => ErrorSeats,
         "evening_not_found" => T("Iltaa ei löytynyt.", "Kvällen hittades inte.", "The evening was not found."),
         "registration_not_found" => T("Ilmoittautumista ei löytynyt.", "Anmälan hittades inte.", "The registration was not found."),
-        "evening_already_scheduled" => T("Ilta on jo ajastettu.", "Kvällen är redan inlagd.", "This evening has already been scheduled."),
+        "evening_exists" => T("Ilta on jo ajastettu.", "Kvällen är redan inlagd.", "This evening has already been scheduled."),
+        "already_registered" => T("Olet jo ilmoittautunut tähän iltaan. Ilmoittautumisesi tiedot ovat vahvistusviestissä.",
+            "Du är redan anmäld till den här kvällen. Uppgifterna finns i bekräftelsen.",
+            "You are already registered for this evening. The details are in your confirmation email."),
+        "evening_past" => T("Ilta on jo pidetty.", "Kvällen har redan hållits.", "The evening is already over."),
+        "evening_started" => T("Ilta on jo alkanut, joten ilmoittautumista ei voi enää perua.", "Kvällen har redan börjat, så anmälan kan inte längre återkallas.",
+            "The evening has already started, so the registration can no longer be cancelled."),
+        "not_registered" => T("Osallistumisen voi merkitä vain ilmoittautuneille, ei jonossa oleville.", "Deltagande kan bara markeras för anmälda, inte för dem i kön.",
+            "Attendance can only be marked for those registered, not for those waiting."),
+        "evening_not_started" => AttendanceAfterEvening,
         _ => Refusal(code, fallback),
     };
 
@@ -168,7 +177,12 @@ public sealed partial class Texts
     public string ErrorEveningTimes => T("Anna alkamis- ja päättymisaika. Illan pitää päättyä alkamisen jälkeen.",
         "Ange start- och sluttid. Kvällen ska sluta efter att den börjat.", "Give a start and an end time. The evening must end after it starts.");
     public string ErrorEveningPlace => T("Anna paikka tai verkkolinkki.", "Ange plats eller länk.", "Give a place or an online link.");
-    public string ErrorEveningLink => T("Verkkolinkin pitää alkaa https://.", "Länken ska börja med https://.", "The online link must start with https://.");
+    public string ErrorEveningLink => T("Verkkolinkin pitää olla verkko-osoite, joka alkaa https://.", "Länken ska vara en webbadress som börjar med https://.",
+        "The online link must be a web address starting with https://.");
+    public string ErrorEveningPartners => T("Enintään 10 yhteistyökumppania, kukin enintään 200 merkkiä.", "Högst 10 samarbetspartner, var och en med högst 200 tecken.",
+        "At most 10 partners, each at most 200 characters.");
+    public string ErrorEveningDescription => T("Kuvauksessa voi olla enintään 4000 merkkiä.", "Beskrivningen får ha högst 4000 tecken.",
+        "The description can have at most 4000 characters.");
     public string ErrorEveningCapacity => T("Anna paikkojen määrä (1–500).", "Ange antalet platser (1–500).", "Give the number of places (1 to 500).");
     public string ErrorEveningRegistrationWindow => T(
         "Ilmoittautumisen pitää alkaa ennen kuin se päättyy, ja päättyä viimeistään illan alkaessa.",
@@ -193,8 +207,8 @@ public sealed partial class Texts
     public string MarkNotAttended(string name) => T($"Merkitse poissaolleeksi: {name}", $"Markera som frånvarande: {name}", $"Mark as absent: {name}");
     public string AttendedAction => T("Paikalla", "Närvarande", "Present");
     public string NotAttendedAction => T("Poissa", "Frånvarande", "Absent");
-    public string AttendanceAfterEvening => T("Osallistumisen voi merkitä, kun ilta on alkanut.", "Deltagandet kan markeras när kvällen har börjat.",
-        "Attendance can be marked once the evening has started.");
+    public string AttendanceAfterEvening => T("Osallistumisen voi merkitä tunti ennen illan alkua ja sen jälkeen.",
+        "Deltagandet kan markeras från en timme före kvällens början.", "Attendance can be marked from one hour before the evening starts.");
     public string StaffFiguresHeading => T("Luvut", "Siffror", "Figures");
     public string FigureSeatsTaken => T("Varatut paikat", "Bokade platser", "Places taken");
     public string FigureRegistrations => T("Ilmoittautumisia", "Anmälningar", "Registrations");
