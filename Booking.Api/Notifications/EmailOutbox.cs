@@ -5,6 +5,7 @@
 using Booking.Api.EventStore;
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;
+using Booking.Domain.InfoEvenings;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,6 +24,8 @@ public static class RecipientRoles
 {
     public const string Client = "client";
     public const string OtherParent = "other_parent";
+    /// <summary>Someone registered (or waiting) for an info evening; the row's appointment_id holds the evening's id.</summary>
+    public const string Registrant = "registrant";
 }
 
 public static class OutboxStatus
@@ -70,6 +73,13 @@ public sealed class EmailOutboxProjection : IAsyncProjection
             client_id      uuid not null,
             primary key (unit_id, appointment_id, recipient_role)
         );
+        create table if not exists evening_email_recipients (
+            unit_id         uuid not null,
+            evening_id      uuid not null,
+            registration_id uuid not null,
+            client_id       uuid not null,
+            primary key (unit_id, evening_id, registration_id)
+        );
         """;
 
     public static string MessageIdFor(string key, Guid unitId) => $"<{key}.{unitId:N}@booking.local>";
@@ -95,6 +105,9 @@ public sealed class EmailOutboxProjection : IAsyncProjection
                 case AppointmentCancelled cancelled:
                     await EnqueueForEveryone(connection, transaction, e, EmailKinds.Cancelled, cancelled.AppointmentId, ct);
                     break;
+                case InfoEveningEvent evening:
+                    await ApplyEvening(connection, transaction, e, evening, ct);
+                    break;
             }
         }
     }
@@ -102,8 +115,74 @@ public sealed class EmailOutboxProjection : IAsyncProjection
     // The outbox survives a rebuild on purpose: replaying the log finds the same keys and queues nothing again.
     public async Task Reset(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("delete from email_recipients", connection, transaction);
+        await using var command = new NpgsqlCommand("delete from email_recipients; delete from evening_email_recipients", connection, transaction);
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    // Info evenings: the registrants still registered or waiting are remembered, so a cancelled evening reaches them all.
+    private static async Task ApplyEvening(NpgsqlConnection connection, NpgsqlTransaction transaction, EventEnvelope e, InfoEveningEvent evening,
+        CancellationToken ct)
+    {
+        switch (evening)
+        {
+            case Registered r:
+                await RememberRegistrant(connection, transaction, e.UnitId, r.EveningId, r.RegistrationId, r.ClientId, ct);
+                await Enqueue(connection, transaction, e, EveningEmailKinds.Registered, r.EveningId, RecipientRoles.Registrant, r.ClientId, ct);
+                break;
+            case Waitlisted w:
+                await RememberRegistrant(connection, transaction, e.UnitId, w.EveningId, w.RegistrationId, w.ClientId, ct);
+                await Enqueue(connection, transaction, e, EveningEmailKinds.Waiting, w.EveningId, RecipientRoles.Registrant, w.ClientId, ct);
+                break;
+            case PromotedFromWaitlist p:
+                foreach (var (registration, client) in await Registrants(connection, transaction, e.UnitId, p.EveningId, ct))
+                    if (registration == p.RegistrationId)
+                        await Enqueue(connection, transaction, e, EveningEmailKinds.Promoted, p.EveningId, RecipientRoles.Registrant, client, ct);
+                break;
+            case RegistrationCancelled c:
+                await using (var forget = new NpgsqlCommand(
+                    "delete from evening_email_recipients where unit_id = $1 and evening_id = $2 and registration_id = $3", connection, transaction))
+                {
+                    foreach (var value in new object[] { e.UnitId, c.EveningId, c.RegistrationId })
+                        forget.Parameters.Add(new NpgsqlParameter { Value = value });
+                    await forget.ExecuteNonQueryAsync(ct);
+                }
+                break;
+            case EveningCancelled cancelled:
+                // One event, many recipients: the key names the client so each gets exactly one message.
+                foreach (var (_, client) in await Registrants(connection, transaction, e.UnitId, cancelled.EveningId, ct))
+                {
+                    var key = $"{e.Sequence}.{RecipientRoles.Registrant}.{client:N}";
+                    await EmailOutbox.Insert(connection, transaction, new OutboxMessage(key, e.UnitId, EveningEmailKinds.Cancelled, e.Sequence,
+                        cancelled.EveningId, RecipientRoles.Registrant, client, MessageIdFor(key, e.UnitId), 0), ct);
+                }
+                break;
+        }
+    }
+
+    private static async Task RememberRegistrant(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid unitId, Guid eveningId,
+        Guid registrationId, Guid clientId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            insert into evening_email_recipients (unit_id, evening_id, registration_id, client_id) values ($1, $2, $3, $4)
+            on conflict (unit_id, evening_id, registration_id) do nothing
+            """, connection, transaction);
+        foreach (var value in new object[] { unitId, eveningId, registrationId, clientId })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<List<(Guid Registration, Guid Client)>> Registrants(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        Guid unitId, Guid eveningId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "select registration_id, client_id from evening_email_recipients where unit_id = $1 and evening_id = $2 order by registration_id",
+            connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = eveningId });
+        var found = new List<(Guid, Guid)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) found.Add((reader.GetGuid(0), reader.GetGuid(1)));
+        return found;
     }
 
     private static async Task EnqueueForEveryone(NpgsqlConnection connection, NpgsqlTransaction transaction, EventEnvelope e, string kind,

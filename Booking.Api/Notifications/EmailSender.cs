@@ -7,6 +7,7 @@ using Booking.Api.Appointments;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
+using Booking.Domain.InfoEvenings;
 using NodaTime;
 using Npgsql;
 
@@ -173,6 +174,7 @@ public sealed class EmailSender(
     /// <summary>The message as it should read now, or the reason it should no longer be sent.</summary>
     private async Task<(ComposedEmail? Email, string? Skip)> Prepare(OutboxMessage message, CancellationToken ct)
     {
+        if (EveningEmailKinds.IsEvening(message.Kind)) return await PrepareEvening(message, ct);
         var events = await store.ReadStream(message.UnitId, StreamIds.Appointment(message.AppointmentId), ct);
         var appointment = events.Aggregate(Appointment.Initial, (s, e) => Appointment.Evolve(s, e.Data));
         if (appointment.Status == AppointmentStatus.None) return (null, "no such appointment");
@@ -196,6 +198,44 @@ public sealed class EmailSender(
         var email = EmailComposer.Compose(new EmailContext(message.Kind, contact.Value.Language, contact.Value.Name, contact.Value.Email,
             message.MessageId, appointment, sequence, config, manageUrl, links, now, settings.FromAddress));
         return (email, null);
+    }
+
+    /// <summary>An info evening message as it should read now; the row's appointment id is the evening's id.</summary>
+    private async Task<(ComposedEmail? Email, string? Skip)> PrepareEvening(OutboxMessage message, CancellationToken ct)
+    {
+        var events = await store.ReadStream(message.UnitId, InfoEveningStreams.Evening(message.AppointmentId), ct);
+        var evening = events.Aggregate(InfoEvening.Initial, (s, e) => InfoEvening.Evolve(s, e.Data));
+        if (!evening.Scheduled) return (null, "no such evening");
+        var now = clock.GetCurrentInstant();
+        if (evening.Start <= now) return (null, "the evening has started");
+        if (message.Kind != EveningEmailKinds.Cancelled && evening.Cancelled) return (null, "evening cancelled before sending");
+        var registration = evening.Registrations.LastOrDefault(r => r.ClientId == message.ClientId);
+        if (registration is null) return (null, "no such registration");
+        if (message.Kind != EveningEmailKinds.Cancelled && registration.Status == RegistrationStatus.Cancelled)
+            return (null, "registration cancelled before sending");
+        // A waiting-list message overtaken by a promotion would give a wrong position: the promotion's message follows.
+        if (message.Kind == EveningEmailKinds.Waiting && registration.Status != RegistrationStatus.Waiting) return (null, "promoted before sending");
+
+        var contact = await Contact(message.UnitId, message.ClientId, ct);
+        if (contact is null || string.IsNullOrWhiteSpace(contact.Value.Email)) return (null, "no contact details");
+        _ = new MailAddress(contact.Value.Email); // throws FormatException for an address SMTP would refuse anyway
+        var config = await configurations.Current(message.UnitId, ct);
+        var manageUrl = await EveningManageUrl(message.UnitId, registration.RegistrationId, ct);
+        var email = EveningEmailComposer.Compose(new EveningEmailContext(message.Kind, contact.Value.Language, contact.Value.Name,
+            contact.Value.Email, message.MessageId, evening, registration.Seats, evening.WaitingPosition(registration.RegistrationId), config,
+            manageUrl, now, settings.FromAddress));
+        return (email, null);
+    }
+
+    private async Task<string?> EveningManageUrl(Guid unitId, Guid registrationId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select sealed_token from evening_registration_tokens where unit_id = $1 and registration_id = $2 limit 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = registrationId });
+        return await command.ExecuteScalarAsync(ct) is string sealedToken && tokens.Unseal(sealedToken) is { } token
+            ? $"{settings.PublicBaseUrl}/evening-registration/{token}"
+            : null;
     }
 
     private async Task<(string Name, string Email, Language Language)?> Contact(Guid unitId, Guid clientId, CancellationToken ct)

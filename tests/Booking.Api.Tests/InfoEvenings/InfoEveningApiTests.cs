@@ -12,11 +12,11 @@ namespace Booking.Api.Tests.InfoEvenings;
 
 public static class EveningClient
 {
-    public static object Evening(int capacity, string title = "Vanhempien eron ABC", Guid? id = null) => new
+    public static object Evening(int capacity, string title = "Vanhempien eron ABC", string day = "2026-05-12", string opens = "2026-04-20") => new
     {
-        eveningId = id ?? Guid.NewGuid(), title, description = "Mitä ero tarkoittaa lapselle", start = "2026-05-12T18:00",
-        end = "2026-05-12T20:00", place = "Kaupungintalo, sali 2", language = "fi", capacity,
-        partners = new[] { "Yhden vanhemman perheiden liitto" }, registrationOpens = "2026-04-20T00:00", registrationCloses = "2026-05-11T12:00",
+        eveningId = Guid.NewGuid(), title, description = "Mitä ero tarkoittaa lapselle", start = $"{day}T18:00",
+        end = $"{day}T20:00", place = "Kaupungintalo, sali 2", language = "fi", capacity,
+        partners = new[] { "Yhden vanhemman perheiden liitto" }, registrationOpens = $"{opens}T00:00", registrationCloses = $"{day}T12:00",
     };
 
     public static object Registration(int n, string language = "fi", int seats = 1) =>
@@ -31,10 +31,11 @@ public static class EveningClient
         return http;
     }
 
-    public static async Task<Guid> Schedule(this BookingApp app, int capacity)
+    public static async Task<Guid> Schedule(this BookingApp app, int capacity, string day = "2026-05-12", string opens = "2026-04-20",
+        string title = "Vanhempien eron ABC")
     {
         var manager = await app.SignIn("pekka");
-        var response = await manager.PostAsJsonAsync("/api/evenings", Evening(capacity));
+        var response = await manager.PostAsJsonAsync("/api/evenings", Evening(capacity, title, day, opens));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return Guid.Parse((await response.Json())["eveningId"].Text());
     }
