@@ -4,6 +4,7 @@
 using Booking.Api.Staff;
 using Booking.Domain.Staff;
 using Booking.Domain.Configuration;
+using Booking.Domain.InfoEvenings;
 using NodaTime;
 using static NodaTime.IsoDayOfWeek;
 
@@ -20,11 +21,12 @@ public static class DemoUnitIds
     public static readonly Guid Pekka = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000301");
     public static readonly Guid Riikka = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000401");
     public static readonly Guid Ahmed = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000402");
+    public static readonly Guid InfoEvening = Guid.Parse("0b5e7a52-55a1-4c1e-9d0e-000000000501");
 }
 
 public sealed class DemoUnit(
     UnitConfigurationStore configurations, StaffAccounts accounts, CurrentUnit unit, IClock clock,
-    IConfiguration settings, IHostEnvironment environment, ILogger<DemoUnit> logger)
+    IConfiguration settings, IHostEnvironment environment, InfoEveningUseCases evenings, ILogger<DemoUnit> logger)
 {
     public static readonly (string User, Guid Staff, string Role)[] SignIns =
     [
@@ -45,6 +47,9 @@ public sealed class DemoUnit(
             {
                 foreach (var (user, staff, role) in SignIns)
                     await accounts.Create(unit.UnitId, staff, user, DemoPassword(user), role, ct);
+                // A fixed id: scheduling it again is a no-op, so a second seeding never makes a second evening.
+                var evening = await evenings.Schedule(unit.UnitId, InfoEvening(today), "system:demo", ct);
+                if (evening.Refusal is { } refused) logger.LogWarning("The demo info evening was not scheduled: {Reason}", refused.Error);
                 logger.LogInformation("Seeded the demo unit.");
             }
         }
@@ -53,6 +58,20 @@ public sealed class DemoUnit(
             Console.WriteLine("Demo staff sign-ins (development only), at /staff/sign-in:");
             foreach (var (user, _, role) in SignIns) Console.WriteLine($"  {role,-10} {user,-8} password: {DemoPassword(user)}");
         }
+    }
+
+    /// <summary>A bilingual "Vanhempien eron ABC" evening about three weeks ahead, on a Tuesday, registration open from today.</summary>
+    public static ScheduleEveningRequest InfoEvening(LocalDate today)
+    {
+        var day = today.PlusWeeks(3).Next(Tuesday);
+        return new ScheduleEveningRequest(DemoUnitIds.InfoEvening,
+            "Vanhempien eron ABC / Föräldrarnas skilsmässo-ABC",
+            "Ilta eroaville ja eronneille vanhemmille: lapsen huolto, asuminen, tapaamiset ja elatus, ja mistä saa apua. " +
+            "En kväll för föräldrar som skiljer sig: vårdnad, boende, umgänge och underhåll, och var man får hjälp.",
+            day.At(new LocalTime(18, 0)), day.At(new LocalTime(20, 0)),
+            "Kaupungintalo, valtuustosali / Stadshuset, fullmäktigesalen", null, Language.Fi, 30,
+            ["Yhden vanhemman perheiden liitto", "Porvoon perheneuvola"],
+            today.At(LocalTime.Midnight), day.PlusDays(-1).At(new LocalTime(12, 0)));
     }
 
     public static UnitConfiguration Configuration(Guid unitId, LocalDate today)

@@ -84,7 +84,7 @@ public static class InfoEveningDecider
     private static Decision<InfoEveningEvent> Enrol(Register c, InfoEvening state)
     {
         if (state.Registration(c.RegistrationId) is not null) return Decision<InfoEveningEvent>.Nothing;
-        if (c.Seats is < 1 or > MaxSeats) return Invalid("seats", $"Register 1 or {MaxSeats} seats.");
+        if (c.Seats is < 1 or > MaxSeats) return new DomainError("invalid_seats", $"Register 1 or {MaxSeats} seats.", ErrorKind.Invalid, "seats");
         if (state.Cancelled) return EveningCancelledError();
         if (c.Now < state.RegistrationOpens) return new DomainError("registration_not_open", "Registration for this evening has not opened yet.");
         if (c.Now >= state.RegistrationCloses) return new DomainError("registration_closed", "Registration for this evening has closed.");

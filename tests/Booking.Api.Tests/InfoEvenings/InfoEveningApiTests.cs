@@ -110,6 +110,27 @@ public sealed class EveningApp : BookingApp;
 public sealed class InfoEveningApiTests(EveningApp app) : IClassFixture<EveningApp>
 {
     [Fact]
+    public async Task The_demo_unit_lists_its_ABC_evening_three_weeks_ahead_with_thirty_free_seats_and_its_partners()
+    {
+        var list = await (await app.CreateClient().GetAsync("/api/evenings")).JsonArray();
+        var demo = Assert.Single(list, e => e!["eveningId"].Text() == "0b5e7a52-55a1-4c1e-9d0e-000000000501")!;
+        Assert.Equal("Vanhempien eron ABC / Föräldrarnas skilsmässo-ABC", demo["title"].Text());
+        Assert.Equal("2026-05-12T18:00:00", demo["start"].Text());
+        Assert.Equal((30, true), (demo["seatsFree"]!.GetValue<int>(), demo["registrationOpen"]!.GetValue<bool>()));
+        Assert.Equal(["Yhden vanhemman perheiden liitto", "Porvoon perheneuvola"], demo["partners"]!.AsArray().Select(p => p.Text()));
+        Assert.Equal(1L, await app.CountEvents("info_evening_scheduled") - await OtherEvenings());
+    }
+
+    private async Task<long> OtherEvenings()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select count(*) from es_events where type = 'info_evening_scheduled' and data->>'by' <> 'system:demo'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task A_registration_with_bad_fields_answers_400_naming_each_field_and_writes_nothing()
     {
         var eveningId = await app.Schedule(capacity: 5);

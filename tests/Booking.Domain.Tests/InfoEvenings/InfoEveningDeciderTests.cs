@@ -117,7 +117,7 @@ public class InfoEveningDeciderTests
     public void Given_an_open_evening_When_0_or_3_seats_are_asked_Then_invalid_seats(int seats)
     {
         var decision = When(Given(Scheduled()), Register(1, seats));
-        AssertError(decision, "invalid_input");
+        AssertError(decision, "invalid_seats");
         Assert.Equal("seats", decision.Error!.Field);
     }
 
