@@ -15,6 +15,11 @@ public sealed record AppointmentBooked(Guid AppointmentId, Guid ClientId, string
 [EventName("other_parent_invited")]
 public sealed record OtherParentInvited(Guid AppointmentId, Guid OtherParentClientId, Instant InvitedAt) : AppointmentEvent(AppointmentId);
 
+/// <summary>The invited other parent said whether they can come (from the link in the invitation email).</summary>
+[EventName("other_parent_responded")]
+public sealed record OtherParentResponded(Guid AppointmentId, Guid OtherParentClientId, bool Accepted, Instant RespondedAt)
+    : AppointmentEvent(AppointmentId);
+
 [EventName("appointment_moved")]
 public sealed record AppointmentMoved(Guid AppointmentId, Instant Start, Instant End, Instant OccupiedUntil, Guid SupervisorId,
     string MovedBy, Instant MovedAt) : AppointmentEvent(AppointmentId);
@@ -35,7 +40,8 @@ public sealed record Appointment(
     Instant End,
     Instant OccupiedUntil,
     Guid SupervisorId,
-    BookingChannel Channel)
+    BookingChannel Channel,
+    bool? OtherParentAccepted = null)
 {
     public static readonly Appointment Initial = new(AppointmentStatus.None, Guid.Empty, Guid.Empty, null, "", Modality.InPerson,
         default, default, default, Guid.Empty, BookingChannel.Online);
@@ -49,6 +55,7 @@ public sealed record Appointment(
             Channel = e.Channel,
         },
         OtherParentInvited e => state with { OtherParentClientId = e.OtherParentClientId },
+        OtherParentResponded e => state with { OtherParentAccepted = e.Accepted },
         AppointmentMoved e => state with { Start = e.Start, End = e.End, OccupiedUntil = e.OccupiedUntil, SupervisorId = e.SupervisorId },
         AppointmentCancelled => state with { Status = AppointmentStatus.Cancelled },
         _ => state,
@@ -65,6 +72,10 @@ public sealed record MoveAppointment(Guid AppointmentId, Instant Start, Instant 
     string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
 
 public sealed record CancelAppointment(Guid AppointmentId, string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
+
+/// <summary>The invited other parent accepts (true) or declines (false) the invitation.</summary>
+public sealed record RespondToInvitation(Guid AppointmentId, bool Accepted, string Actor, Instant Now)
+    : AppointmentCommand(AppointmentId, Actor, Now);
 
 public static class AppointmentDecider
 {
@@ -94,6 +105,16 @@ public static class AppointmentDecider
         CancelAppointment c when state.Start <= c.Now =>
             new DomainError("appointment_started", "An appointment that has already begun cannot be cancelled.", ErrorKind.Rule),
         CancelAppointment c => Decision<AppointmentEvent>.Accept(new AppointmentCancelled(c.AppointmentId, c.Actor, c.Now)),
+
+        RespondToInvitation when state.Status == AppointmentStatus.None || state.OtherParentClientId is null =>
+            new DomainError("no_invitation", "No other parent was invited to this appointment.", ErrorKind.NotFound),
+        RespondToInvitation when state.Status == AppointmentStatus.Cancelled =>
+            new DomainError("appointment_cancelled", "This appointment has been cancelled.", ErrorKind.Rule),
+        RespondToInvitation c when state.Start <= c.Now =>
+            new DomainError("appointment_started", "An appointment that has already begun can no longer be answered.", ErrorKind.Rule),
+        RespondToInvitation c when state.OtherParentAccepted == c.Accepted => Decision<AppointmentEvent>.Nothing,
+        RespondToInvitation c => Decision<AppointmentEvent>.Accept(
+            new OtherParentResponded(c.AppointmentId, state.OtherParentClientId!.Value, c.Accepted, c.Now)),
 
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown appointment command."),
     };

@@ -12,12 +12,13 @@ public sealed record AppointmentView(
     LocalDateTime End,
     Instant StartsAt,
     AppointmentStatus Status,
-    bool CanChange)
+    bool CanChange,
+    bool? OtherParentAccepted = null)
 {
     public static AppointmentView From(Appointment a, DateTimeZone zone, Instant now) => new(
         a.Id, a.AppointmentType, a.Modality,
         a.Start.InZone(zone).LocalDateTime, a.End.InZone(zone).LocalDateTime, a.Start,
-        a.Status, a.Status == AppointmentStatus.Booked && a.Start > now);
+        a.Status, a.Status == AppointmentStatus.Booked && a.Start > now, a.OtherParentAccepted);
 }
 
 /// <summary>A booking just made (or found again by its Idempotency-Key): the view and the manage token's sealed form.</summary>

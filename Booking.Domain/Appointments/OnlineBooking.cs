@@ -25,7 +25,9 @@ public sealed record BookingRequest(
     string? IdempotencyKey,
     string RequestFingerprint,
     BookingChannel Channel = BookingChannel.Online,
-    Guid? PreferredSupervisor = null);
+    Guid? PreferredSupervisor = null,
+    string? OtherParentTokenHash = null,
+    string? OtherParentSealedToken = null);
 
 public sealed class OnlineBooking(
     IEventStore store,
@@ -104,7 +106,11 @@ public sealed class OnlineBooking(
             var client = request.Client.Normalised();
             session.Store(new ClientContact(unitId, request.ClientId, client.Name, client.Email, client.Phone, client.Language));
             if (request.OtherParentEmail is { Length: > 0 } otherEmail && request.OtherParentClientId is { } otherId)
+            {
                 session.Store(new ClientContact(unitId, otherId, "", otherEmail.Trim(), "", client.Language));
+                if (request.OtherParentTokenHash is { Length: > 0 } invitationHash && request.OtherParentSealedToken is { Length: > 0 } invitationSealed)
+                    session.Store(new InvitationToken(unitId, request.AppointmentId, otherId, invitationHash, invitationSealed));
+            }
             session.Store(new ManageToken(unitId, request.AppointmentId, request.ClientId, request.ManageTokenHash, request.SealedToken));
             if (request.IdempotencyKey is { } idempotencyKey)
                 session.Store(new IdempotencyRecord(unitId, idempotencyKey, request.RequestFingerprint, request.AppointmentId, request.SealedToken));
@@ -148,6 +154,34 @@ public sealed class OnlineBooking(
                 session.Append(appointment.StreamId, StreamIds.AppointmentType, appointment.Version, decision.Events);
                 var a = appointment.State;
                 await StageRelease(session, a.SupervisorId, a.Start.InZone(config.Zone).Date, appointmentId, now, ct);
+                try { await session.SaveChangesAsync(ct); }
+                catch (ConcurrencyException)
+                {
+                    if (attempt < Attempts) continue;
+                    return new DomainError("busy", "The booking was being changed at the same moment. Please try again.", ErrorKind.Conflict);
+                }
+            }
+            var after = decision.Events.Aggregate(appointment.State, (s, e) => Appointment.Evolve(s, e));
+            return AppointmentView.From(after, config.Zone, now);
+        }
+    }
+
+    /// <summary>The invited other parent accepts or declines; answering the same again changes nothing.</summary>
+    public async Task<Outcome<AppointmentView>> RespondToInvitation(Guid unitId, Guid appointmentId, bool accepted, CancellationToken ct = default)
+    {
+        var config = await configurations.Current(unitId, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await Load(unitId, appointmentId, ct);
+            var actor = current.OtherParentClientId is { } other ? $"client:{other:N}" : "client:invitation";
+            await using var session = store.OpenSession(unitId, actor);
+            var now = clock.GetCurrentInstant();
+            var appointment = await session.FetchForWriting(StreamIds.Appointment(appointmentId), Appointment.Initial, Appointment.Evolve, ct);
+            var decision = AppointmentDecider.Decide(new RespondToInvitation(appointmentId, accepted, actor, now), appointment.State);
+            if (decision.Error is { } error) return error;
+            if (decision.Events.Count > 0)
+            {
+                session.Append(appointment.StreamId, StreamIds.AppointmentType, appointment.Version, decision.Events);
                 try { await session.SaveChangesAsync(ct); }
                 catch (ConcurrencyException)
                 {

@@ -20,6 +20,12 @@ public interface IManageTokens
     Task<Guid?> FindAppointment(Guid unitId, string tokenHash, CancellationToken ct = default);
 }
 
+/// <summary>Finds the appointment behind the other parent's invitation link (by the token's hash).</summary>
+public interface IInvitationTokens
+{
+    Task<Guid?> FindAppointment(Guid unitId, string tokenHash, CancellationToken ct = default);
+}
+
 public interface IIdempotencyKeys
 {
     Task<IdempotencyRecord?> Find(Guid unitId, string key, CancellationToken ct = default);
@@ -31,6 +37,10 @@ public sealed record ClientContact(Guid UnitId, Guid ClientId, string Name, stri
 /// <summary>The hash of the unguessable token in a client's manage link, by which the link is looked up; the token is kept
 /// only sealed (encrypted by the host), so that the confirmation email can carry the link.</summary>
 public sealed record ManageToken(Guid UnitId, Guid AppointmentId, Guid ClientId, string TokenHash, string SealedToken);
+
+/// <summary>The hash of the unguessable token in the invited other parent's link (accept or decline); sealed like a
+/// manage token so that the invitation email can carry the link. It does not open the client's manage link.</summary>
+public sealed record InvitationToken(Guid UnitId, Guid AppointmentId, Guid ClientId, string TokenHash, string SealedToken);
 
 /// <summary>Remembers a POST by its Idempotency-Key so a retry returns the same booking.
 /// SealedToken is the manage token encrypted by the host, so the retry can show the same link.</summary>

@@ -196,6 +196,78 @@ public class AppointmentDeciderTests
         Assert.Equal((AppointmentStatus.Booked, later, Bertil), (state.Status, state.Start, state.SupervisorId));
     }
 
+    // --- the other parent's answer to the invitation ---
+
+    private static RespondToInvitation Respond(bool accepted, Instant? now = null) => new(Id, accepted, "client:other", now ?? Now);
+
+    private static Appointment Invited(params AppointmentEvent[] more) =>
+        Given([.. AppointmentDecider.Decide(Book(OtherParent), Appointment.Initial).Events, .. more]);
+
+    [Fact]
+    public void Given_an_invited_other_parent_When_they_accept_Then_OtherParentResponded_accepted()
+    {
+        var decision = AppointmentDecider.Decide(Respond(true), Invited());
+
+        Assert.Equal(new OtherParentResponded(Id, OtherParent, true, Now), Assert.Single(decision.Events));
+        Assert.True(Given([.. AppointmentDecider.Decide(Book(OtherParent), Appointment.Initial).Events, .. decision.Events]).OtherParentAccepted);
+    }
+
+    [Fact]
+    public void Given_an_invited_other_parent_When_they_decline_Then_OtherParentResponded_declined()
+    {
+        var decision = AppointmentDecider.Decide(Respond(false), Invited());
+
+        Assert.Equal(new OtherParentResponded(Id, OtherParent, false, Now), Assert.Single(decision.Events));
+    }
+
+    [Fact]
+    public void Given_a_booking_without_an_invitation_When_someone_responds_Then_no_invitation_not_found()
+    {
+        var decision = AppointmentDecider.Decide(Respond(true), Given(Booked()));
+
+        Assert.Equal(("no_invitation", ErrorKind.NotFound), (decision.Error!.Code, decision.Error.Kind));
+    }
+
+    [Fact]
+    public void Given_no_appointment_When_someone_responds_Then_no_invitation_not_found()
+    {
+        Assert.Equal("no_invitation", AppointmentDecider.Decide(Respond(true), Appointment.Initial).Error!.Code);
+    }
+
+    [Fact]
+    public void Given_a_cancelled_appointment_When_the_other_parent_responds_Then_appointment_cancelled()
+    {
+        var decision = AppointmentDecider.Decide(Respond(true), Invited(new AppointmentCancelled(Id, Actor, Now)));
+
+        Assert.Equal(("appointment_cancelled", ErrorKind.Rule), (decision.Error!.Code, decision.Error.Kind));
+    }
+
+    [Fact]
+    public void Given_an_appointment_that_has_begun_When_the_other_parent_responds_Then_appointment_started()
+    {
+        var decision = AppointmentDecider.Decide(Respond(true, now: Start), Invited());
+
+        Assert.Equal(("appointment_started", ErrorKind.Rule), (decision.Error!.Code, decision.Error.Kind));
+    }
+
+    [Fact]
+    public void Given_an_accepted_invitation_When_accepted_again_Then_nothing_happens()
+    {
+        var decision = AppointmentDecider.Decide(Respond(true), Invited(new OtherParentResponded(Id, OtherParent, true, Now)));
+
+        Assert.Null(decision.Error);
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void Given_an_accepted_invitation_When_declined_Then_a_new_OtherParentResponded_declined()
+    {
+        var later = Now + Duration.FromHours(1);
+        var decision = AppointmentDecider.Decide(Respond(false, later), Invited(new OtherParentResponded(Id, OtherParent, true, Now)));
+
+        Assert.Equal(new OtherParentResponded(Id, OtherParent, false, later), Assert.Single(decision.Events));
+    }
+
     private static readonly Type[] EventTypes = typeof(AppointmentBooked).Assembly.GetTypes()
         .Where(t => t.GetCustomAttribute<EventNameAttribute>() is not null).ToArray();
 

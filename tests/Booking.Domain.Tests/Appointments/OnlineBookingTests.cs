@@ -101,6 +101,36 @@ public class OnlineBookingTests
     }
 
     [Fact]
+    public async Task Given_an_invited_other_parent_When_they_accept_and_then_decline_Then_each_answer_is_recorded_once_and_shown()
+    {
+        var request = Request(L(2026, 5, 11, 9, 0), otherParentEmail: "matti@example.fi") with
+        {
+            OtherParentTokenHash = "invitation-hash", OtherParentSealedToken = "invitation-sealed",
+        };
+        Assert.True((await booking.Book(UnitId, request)).Succeeded);
+        Assert.Single(store.DocumentsOf<InvitationToken>(), t =>
+            t == new InvitationToken(UnitId, request.AppointmentId, request.OtherParentClientId!.Value, "invitation-hash", "invitation-sealed"));
+        Assert.Null((await booking.View(UnitId, request.AppointmentId))!.OtherParentAccepted);
+
+        var accepted = await booking.RespondToInvitation(UnitId, request.AppointmentId, accepted: true);
+        var again = await booking.RespondToInvitation(UnitId, request.AppointmentId, accepted: true);
+        var declined = await booking.RespondToInvitation(UnitId, request.AppointmentId, accepted: false);
+
+        Assert.Equal((true, true, false), (accepted.Value!.OtherParentAccepted, again.Value!.OtherParentAccepted, declined.Value!.OtherParentAccepted));
+        Assert.Equal([true, false], store.EventsOf<OtherParentResponded>().Select(e => e.Accepted));
+        Assert.False((await booking.View(UnitId, request.AppointmentId))!.OtherParentAccepted);
+    }
+
+    [Fact]
+    public async Task Given_a_booking_without_an_other_parent_When_an_answer_comes_Then_no_invitation()
+    {
+        var (request, _) = await BookOk(L(2026, 5, 11, 9, 0));
+
+        AssertRefused(await booking.RespondToInvitation(UnitId, request.AppointmentId, accepted: true), "no_invitation", ErrorKind.NotFound);
+        Assert.Empty(store.DocumentsOf<InvitationToken>());
+    }
+
+    [Fact]
     public async Task Given_one_supervisor_already_busier_this_week_When_a_time_both_can_take_is_booked_Then_the_other_is_assigned()
     {
         await BookOk(L(2026, 5, 12, 9, 0)); // Tuesday morning: Anna only
