@@ -37,6 +37,23 @@ public sealed record BookingDto(
         token, token is null ? null : $"/booking/{token}");
 }
 
+/// <summary>The meeting an invited other parent sees through the invitation link, with their answer (null: not yet).</summary>
+public sealed record InvitationDto(
+    Guid AppointmentId,
+    string AppointmentType,
+    string Modality,
+    LocalDateTime Start,
+    LocalDateTime End,
+    Instant StartsAt,
+    string Status,
+    bool CanRespond,
+    bool? Accepted)
+{
+    public static InvitationDto From(AppointmentView v) => new(
+        v.AppointmentId, v.AppointmentType, Wire.Name(v.Modality), v.Start, v.End, v.StartsAt, Wire.Name(v.Status), v.CanChange,
+        v.OtherParentAccepted);
+}
+
 /// <summary>How enums and local times are spelled on the wire, and parsed back with a field-named error.</summary>
 public static class Wire
 {

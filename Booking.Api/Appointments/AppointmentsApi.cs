@@ -22,12 +22,15 @@ public static class AppointmentsApi
         store.AddInlineProjection<StaffReservations>();
         store.AddDocumentWriter<ClientContact, ClientContacts>();
         store.AddDocumentWriter<ManageToken, ManageTokens>();
+        store.AddDocumentWriter<InvitationToken, InvitationTokens>();
         store.AddDocumentWriter<IdempotencyRecord, IdempotencyKeys>();
         store.AddAsyncProjection<BookingStatistics>();
         services.AddSingleton<StaffReservations>();
         services.AddSingleton<IReservations>(sp => sp.GetRequiredService<StaffReservations>());
         services.AddSingleton<ManageTokens>();
         services.AddSingleton<IManageTokens>(sp => sp.GetRequiredService<ManageTokens>());
+        services.AddSingleton<InvitationTokens>();
+        services.AddSingleton<IInvitationTokens>(sp => sp.GetRequiredService<InvitationTokens>());
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<IIdempotencyKeys>(sp => sp.GetRequiredService<IdempotencyKeys>());
         services.AddSingleton<ClientContacts>();
@@ -58,6 +61,14 @@ public static class AppointmentsApi
             .WithSummary("Cancels a booking; the time becomes free again.");
         api.MapPost("/bookings/{token}/move", Move).WithName("MoveBooking")
             .WithSummary("Moves a booking to another free time.");
+        api.MapGet("/invitations/{token}", GetInvitation).WithName("GetInvitation")
+            .WithSummary("The meeting the other parent was invited to, found by the token of the invitation link.");
+        api.MapPost("/invitations/{token}/accept", (string token, OnlineBooking booking, IInvitationTokens invitations,
+                IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct) => Respond(token, true, booking, invitations, tokens, unit, ct))
+            .WithName("AcceptInvitation").WithSummary("The invited other parent says they will come.");
+        api.MapPost("/invitations/{token}/decline", (string token, OnlineBooking booking, IInvitationTokens invitations,
+                IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct) => Respond(token, false, booking, invitations, tokens, unit, ct))
+            .WithName("DeclineInvitation").WithSummary("The invited other parent says they cannot come.");
         return api;
     }
 
@@ -131,8 +142,10 @@ public static class AppointmentsApi
         if (fields.Count > 0) return (null, Problems.From(Refusal.Invalid(fields)));
 
         var token = tokens.Issue();
+        var invitation = string.IsNullOrWhiteSpace(body.OtherParentEmail) ? null : tokens.Issue();
         var request = new BookingRequest(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), body.AppointmentType!.Trim(), modality, start,
-            client, body.OtherParentEmail, token.Hash, token.Sealed, idempotencyKey, Fingerprint(body), channel, preferredSupervisor);
+            client, body.OtherParentEmail, token.Hash, token.Sealed, idempotencyKey, Fingerprint(body), channel, preferredSupervisor,
+            invitation?.Hash, invitation?.Sealed);
         return (new ParsedBooking(request, token.Token), null);
     }
 
@@ -162,6 +175,29 @@ public static class AppointmentsApi
         var outcome = await booking.Move(unit.UnitId, id, start, "client:manage-link", ct: ct);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(BookingDto.From(outcome.Value!));
     }
+
+    public static async Task<Results<Ok<InvitationDto>, ProblemHttpResult>> GetInvitation(
+        string token, OnlineBooking booking, IInvitationTokens invitations, IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct)
+    {
+        if (await FindInvitation(token, invitations, tokens, unit, ct) is not { } id) return UnknownInvitation();
+        var view = await booking.View(unit.UnitId, id, ct);
+        return view is null ? UnknownInvitation() : TypedResults.Ok(InvitationDto.From(view));
+    }
+
+    public static async Task<Results<Ok<InvitationDto>, ProblemHttpResult>> Respond(string token, bool accepted,
+        OnlineBooking booking, IInvitationTokens invitations, IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct)
+    {
+        if (await FindInvitation(token, invitations, tokens, unit, ct) is not { } id) return UnknownInvitation();
+        var outcome = await booking.RespondToInvitation(unit.UnitId, id, accepted, ct);
+        return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(InvitationDto.From(outcome.Value!));
+    }
+
+    private static async Task<Guid?> FindInvitation(string token, IInvitationTokens invitations, IManageTokenIssuer tokens, CurrentUnit unit,
+        CancellationToken ct) =>
+        ManageTokenIssuer.LooksValid(token) ? await invitations.FindAppointment(unit.UnitId, tokens.HashOf(token), ct) : null;
+
+    private static ProblemHttpResult UnknownInvitation() =>
+        Problems.NotFound("No invitation matches this link. Check that the whole address was copied from the email.");
 
     private static async Task<Guid?> Find(string token, IManageTokens manageTokens, IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct) =>
         ManageTokenIssuer.LooksValid(token) ? await manageTokens.FindAppointment(unit.UnitId, tokens.HashOf(token), ct) : null;

@@ -1,4 +1,5 @@
-// Documents written in the booking's transaction: personal data (erasable), manage-link token hashes, idempotency keys.
+// Documents written in the booking's transaction: personal data (erasable), manage-link and invitation-link token hashes,
+// idempotency keys.
 using Booking.Api.EventStore;
 using Booking.Domain.Appointments;
 using Npgsql;
@@ -61,6 +62,39 @@ public sealed class ManageTokens(NpgsqlDataSource dataSource) : IDocumentWriter<
     public async Task<Guid?> FindAppointment(Guid unitId, string tokenHash, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand("select appointment_id from manage_tokens where unit_id = $1 and token_hash = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = tokenHash });
+        return await command.ExecuteScalarAsync(ct) is Guid id ? id : null;
+    }
+}
+
+public sealed class InvitationTokens(NpgsqlDataSource dataSource) : IDocumentWriter<InvitationToken>, IInvitationTokens
+{
+    public string SchemaSql => """
+        create table if not exists invitation_tokens (
+            unit_id uuid not null,
+            token_hash text not null,
+            appointment_id uuid not null,
+            client_id uuid not null,
+            sealed_token text not null,
+            primary key (unit_id, token_hash)
+        );
+        create index if not exists invitation_tokens_appointment on invitation_tokens (unit_id, appointment_id);
+        """;
+
+    public async Task Write(NpgsqlConnection connection, NpgsqlTransaction transaction, InvitationToken t, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "insert into invitation_tokens (unit_id, token_hash, appointment_id, client_id, sealed_token) values ($1, $2, $3, $4, $5)",
+            connection, transaction);
+        foreach (var value in new object[] { t.UnitId, t.TokenHash, t.AppointmentId, t.ClientId, t.SealedToken })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<Guid?> FindAppointment(Guid unitId, string tokenHash, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("select appointment_id from invitation_tokens where unit_id = $1 and token_hash = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = unitId });
         command.Parameters.Add(new NpgsqlParameter { Value = tokenHash });
         return await command.ExecuteScalarAsync(ct) is Guid id ? id : null;

@@ -19,7 +19,8 @@ public sealed record EmailContext(
     string? ManageUrl,
     IReadOnlyList<InfoLink> Links,
     Instant Now,
-    string From);
+    string From,
+    string? InvitationUrl = null);
 
 public static class EmailComposer
 {
@@ -46,6 +47,7 @@ public static class EmailComposer
         var cancelled = c.Kind == EmailKinds.Cancelled;
         var manage = cancelled ? null : c.ManageUrl;
         var links = cancelled ? [] : c.Links;
+        var respond = cancelled ? null : c.InvitationUrl;
         var greeting = string.IsNullOrWhiteSpace(c.Name) ? w.GreetingNoName : string.Format(w.Greeting, c.Name);
         var withCalendar = c.Kind != EmailKinds.Reminder;
 
@@ -55,6 +57,7 @@ public static class EmailComposer
         text.Append(w.When).Append(": ").Append(when).Append('\n');
         text.Append(w.Where).Append(": ").Append(how).Append("\n\n");
         if (extra is not null) text.Append(extra).Append("\n\n");
+        if (respond is not null) text.Append(w.InvitationRespond).Append('\n').Append(respond).Append("\n\n");
         if (manage is not null) text.Append(w.Manage).Append('\n').Append(manage).Append("\n\n");
         if (links.Count > 0)
         {
@@ -78,6 +81,7 @@ public static class EmailComposer
         html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.When)}</th><td>{H(when)}</td></tr>");
         html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.Where)}</th><td>{H(how)}</td></tr></table>");
         if (extra is not null) html.Append($"<p>{H(extra)}</p>");
+        if (respond is not null) html.Append($"<p>{H(w.InvitationRespond)}<br><a href=\"{H(respond)}\">{H(respond)}</a></p>");
         if (manage is not null) html.Append($"<p>{H(w.Manage)}<br><a href=\"{H(manage)}\">{H(manage)}</a></p>");
         if (links.Count > 0)
         {

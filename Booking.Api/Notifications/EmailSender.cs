@@ -193,10 +193,13 @@ public sealed class EmailSender(
         var manageUrl = message.RecipientRole == RecipientRoles.Client
             ? await ManageUrl(message.UnitId, message.AppointmentId, message.ClientId, ct)
             : null;
+        var invitationUrl = message.RecipientRole == RecipientRoles.OtherParent
+            ? await InvitationUrl(message.UnitId, message.AppointmentId, message.ClientId, ct)
+            : null;
         var links = await catalogue.For(message.UnitId, appointment.AppointmentType, ct);
         var sequence = events.Count(e => e.Data is AppointmentMoved or AppointmentCancelled);
         var email = EmailComposer.Compose(new EmailContext(message.Kind, contact.Value.Language, contact.Value.Name, contact.Value.Email,
-            message.MessageId, appointment, sequence, config, manageUrl, links, now, settings.FromAddress));
+            message.MessageId, appointment, sequence, config, manageUrl, links, now, settings.FromAddress, invitationUrl));
         return (email, null);
     }
 
@@ -247,6 +250,20 @@ public sealed class EmailSender(
         if (!await reader.ReadAsync(ct)) return null;
         var language = Enum.TryParse<Language>(reader.GetString(2), ignoreCase: true, out var l) ? l : Language.Fi;
         return (reader.GetString(0), reader.GetString(1), language);
+    }
+
+    /// <summary>The other parent's accept-or-decline link, from the sealed copy of their invitation token.</summary>
+    private async Task<string?> InvitationUrl(Guid unitId, Guid appointmentId, Guid clientId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select sealed_token from invitation_tokens where unit_id = $1 and appointment_id = $2 and client_id = $3 limit 1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = appointmentId });
+        command.Parameters.Add(new NpgsqlParameter { Value = clientId });
+        return await command.ExecuteScalarAsync(ct) is string sealedToken && tokens.Unseal(sealedToken) is { } token
+            ? $"{settings.PublicBaseUrl}/invitation/{token}"
+            : null;
     }
 
     private async Task<string?> ManageUrl(Guid unitId, Guid appointmentId, Guid clientId, CancellationToken ct)

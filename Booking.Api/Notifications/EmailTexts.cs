@@ -14,7 +14,8 @@ public sealed record EmailWords(
     Func<string, string> CancelledSubject, string CancelledIntro,
     Func<string, string> ReminderSubject, string ReminderIntro,
     string[] Weekdays, string[] Months, Func<LocalDateTime, LocalDateTime, string[], string[], string> Span,
-    Func<LocalDateTime, string[], string> Short)
+    Func<LocalDateTime, string[], string> Short,
+    string InvitationRespond = "")
 {
     public static EmailWords For(Language language) => language switch
     {
@@ -53,7 +54,8 @@ public sealed record EmailWords(
         ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta",
             "lokakuuta", "marraskuuta", "joulukuuta"],
         (s, e, days, _) => $"{days[Day(s)]} {s.Day}.{s.Month}.{s.Year} klo {Dots(s.TimeOfDay)}–{Dots(e.TimeOfDay)}",
-        (s, _) => $"{s.Day}.{s.Month}.{s.Year} klo {Dots(s.TimeOfDay)}");
+        (s, _) => $"{s.Day}.{s.Month}.{s.Year} klo {Dots(s.TimeOfDay)}",
+        InvitationRespond: "Vahvistathan, pääsetkö tulemaan:");
 
     public static readonly EmailWords Swedish = new(
         "Hej {0},", "Hej,", "Vad", "När", "Hur", "Du kan flytta eller avboka tiden via länken:", "Förberedelser",
@@ -70,7 +72,8 @@ public sealed record EmailWords(
         ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
         ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
         (s, e, days, _) => $"{days[Day(s)]} {s.Day}.{s.Month}.{s.Year} kl. {Dots(s.TimeOfDay)}–{Dots(e.TimeOfDay)}",
-        (s, _) => $"{s.Day}.{s.Month}.{s.Year} kl. {Dots(s.TimeOfDay)}");
+        (s, _) => $"{s.Day}.{s.Month}.{s.Year} kl. {Dots(s.TimeOfDay)}",
+        InvitationRespond: "Bekräfta gärna om du kan komma:");
 
     public static readonly EmailWords English = new(
         "Hello {0},", "Hello,", "What", "When", "How", "You can move or cancel the appointment here:", "Preparing for the meeting",
@@ -87,5 +90,6 @@ public sealed record EmailWords(
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         (s, e, days, months) => $"{days[Day(s)]} {s.Day} {months[s.Month - 1]} {s.Year}, {Colon(s.TimeOfDay)}–{Colon(e.TimeOfDay)}",
-        (s, months) => $"{s.Day} {months[s.Month - 1][..3]} {s.Year} {Colon(s.TimeOfDay)}");
+        (s, months) => $"{s.Day} {months[s.Month - 1][..3]} {s.Year} {Colon(s.TimeOfDay)}",
+        InvitationRespond: "Please confirm whether you can come:");
 }

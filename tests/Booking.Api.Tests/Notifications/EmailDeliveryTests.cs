@@ -8,6 +8,7 @@ using Booking.Api.Notifications;
 using Booking.Api.Tests.Appointments;
 using Booking.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Xunit;
 
 namespace Booking.Api.Tests.Notifications;
@@ -16,6 +17,9 @@ public sealed partial class EmailDeliveryTests(EmailApp app) : IClassFixture<Ema
 {
     [GeneratedRegex(@"http://booking\.test/booking/([A-Za-z0-9_-]{43})")]
     private static partial Regex ManageLink();
+
+    [GeneratedRegex(@"http://booking\.test/invitation/([A-Za-z0-9_-]{43})")]
+    private static partial Regex InvitationLink();
 
     [Fact]
     public async Task A_confirmation_arrives_in_Finnish_with_a_manage_link_that_opens_the_right_booking()
@@ -62,6 +66,53 @@ public sealed partial class EmailDeliveryTests(EmailApp app) : IClassFixture<Ema
         Assert.Matches(@"^<\d+\.other_parent\.", invitation.MessageId);
         Assert.NotEqual(confirmation.MessageId, invitation.MessageId);
         Assert.Single(invitation.Ics);
+        Assert.Contains("Bekräfta gärna om du kan komma:", invitation.Text);
+        Assert.Matches(InvitationLink(), invitation.Text!);
+    }
+
+    [Fact]
+    public async Task The_other_parent_accepts_through_the_invitation_link_which_does_not_open_the_manage_link()
+    {
+        var http = app.CreateClient();
+        var booked = await (await http.Book(BookingClient.Request("2026-10-28T09:00", email: "kutsuja@example.fi", language: "en",
+            otherParentEmail: "kutsuttu@example.fi"))).Json();
+        var appointmentId = Guid.Parse(booked["appointmentId"].Text());
+
+        var invitation = Assert.Single(await app.Smtp.WaitFor("kutsuttu@example.fi"));
+        Assert.Contains("Please confirm whether you can come:", invitation.Text);
+        var token = InvitationLink().Match(invitation.Text!).Groups[1].Value;
+        Assert.NotEmpty(token);
+        Assert.Contains($"href=\"{EmailApp.PublicBaseUrl}/invitation/{token}\"", invitation.Html);
+        Assert.NotEqual(booked["manageToken"].Text(), token);
+
+        var viewed = await (await http.GetAsync($"/api/invitations/{token}")).Json();
+        Assert.Equal(appointmentId.ToString(), viewed["appointmentId"].Text());
+        Assert.Null(viewed["accepted"]);
+
+        var accepted = await http.PostAsync($"/api/invitations/{token}/accept", null);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.True((await accepted.Json())["accepted"]!.GetValue<bool>());
+        Assert.True((await (await http.GetAsync($"/api/invitations/{token}")).Json())["accepted"]!.GetValue<bool>());
+        Assert.Equal(["true"], await Responses(appointmentId));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/bookings/{token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync($"/api/bookings/{token}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/invitations/{booked["manageToken"].Text()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync($"/api/invitations/{new string('x', 43)}/decline", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/invitation/{token}")).StatusCode);
+    }
+
+    private async Task<List<string>> Responses(Guid appointmentId)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select data->>'accepted' from es_events where type = 'other_parent_responded' and stream_id = $1 order by version", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = $"appointment-{appointmentId:N}" });
+        var found = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) found.Add(reader.GetString(0));
+        return found;
     }
 
     [Fact]
