@@ -34,7 +34,32 @@ public sealed class ClientContacts : IDocumentWriter<ClientContact>
     }
 }
 
-public sealed class ManageTokens(NpgsqlDataSource dataSource) : IDocumentWriter<ManageToken>, IManageTokens
+/// <summary>A link token's hash, kept with a sealed copy for the email; the manage link and the other parent's invitation
+/// link are stored alike, each kind in its own table so that one never opens the other.</summary>
+public abstract class AppointmentTokenTable(NpgsqlDataSource dataSource, string table)
+{
+    protected async Task Insert(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        Guid unitId, string tokenHash, Guid appointmentId, Guid clientId, string sealedToken, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"insert into {table} (unit_id, token_hash, appointment_id, client_id, sealed_token) values ($1, $2, $3, $4, $5)",
+            connection, transaction);
+        foreach (var value in new object[] { unitId, tokenHash, appointmentId, clientId, sealedToken })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<Guid?> FindAppointment(Guid unitId, string tokenHash, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand($"select appointment_id from {table} where unit_id = $1 and token_hash = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = tokenHash });
+        return await command.ExecuteScalarAsync(ct) is Guid id ? id : null;
+    }
+}
+
+public sealed class ManageTokens(NpgsqlDataSource dataSource)
+    : AppointmentTokenTable(dataSource, "manage_tokens"), IDocumentWriter<ManageToken>, IManageTokens
 {
     public string SchemaSql => """
         create table if not exists manage_tokens (
@@ -49,26 +74,12 @@ public sealed class ManageTokens(NpgsqlDataSource dataSource) : IDocumentWriter<
         create index if not exists manage_tokens_appointment on manage_tokens (unit_id, appointment_id);
         """;
 
-    public async Task Write(NpgsqlConnection connection, NpgsqlTransaction transaction, ManageToken t, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            "insert into manage_tokens (unit_id, token_hash, appointment_id, client_id, sealed_token) values ($1, $2, $3, $4, $5)",
-            connection, transaction);
-        foreach (var value in new object[] { t.UnitId, t.TokenHash, t.AppointmentId, t.ClientId, t.SealedToken })
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    public async Task<Guid?> FindAppointment(Guid unitId, string tokenHash, CancellationToken ct = default)
-    {
-        await using var command = dataSource.CreateCommand("select appointment_id from manage_tokens where unit_id = $1 and token_hash = $2");
-        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
-        command.Parameters.Add(new NpgsqlParameter { Value = tokenHash });
-        return await command.ExecuteScalarAsync(ct) is Guid id ? id : null;
-    }
+    public Task Write(NpgsqlConnection connection, NpgsqlTransaction transaction, ManageToken t, CancellationToken ct) =>
+        Insert(connection, transaction, t.UnitId, t.TokenHash, t.AppointmentId, t.ClientId, t.SealedToken, ct);
 }
 
-public sealed class InvitationTokens(NpgsqlDataSource dataSource) : IDocumentWriter<InvitationToken>, IInvitationTokens
+public sealed class InvitationTokens(NpgsqlDataSource dataSource)
+    : AppointmentTokenTable(dataSource, "invitation_tokens"), IDocumentWriter<InvitationToken>, IInvitationTokens
 {
     public string SchemaSql => """
         create table if not exists invitation_tokens (
@@ -82,23 +93,8 @@ public sealed class InvitationTokens(NpgsqlDataSource dataSource) : IDocumentWri
         create index if not exists invitation_tokens_appointment on invitation_tokens (unit_id, appointment_id);
         """;
 
-    public async Task Write(NpgsqlConnection connection, NpgsqlTransaction transaction, InvitationToken t, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            "insert into invitation_tokens (unit_id, token_hash, appointment_id, client_id, sealed_token) values ($1, $2, $3, $4, $5)",
-            connection, transaction);
-        foreach (var value in new object[] { t.UnitId, t.TokenHash, t.AppointmentId, t.ClientId, t.SealedToken })
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    public async Task<Guid?> FindAppointment(Guid unitId, string tokenHash, CancellationToken ct = default)
-    {
-        await using var command = dataSource.CreateCommand("select appointment_id from invitation_tokens where unit_id = $1 and token_hash = $2");
-        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
-        command.Parameters.Add(new NpgsqlParameter { Value = tokenHash });
-        return await command.ExecuteScalarAsync(ct) is Guid id ? id : null;
-    }
+    public Task Write(NpgsqlConnection connection, NpgsqlTransaction transaction, InvitationToken t, CancellationToken ct) =>
+        Insert(connection, transaction, t.UnitId, t.TokenHash, t.AppointmentId, t.ClientId, t.SealedToken, ct);
 }
 
 public sealed class IdempotencyKeys(NpgsqlDataSource dataSource) : IDocumentWriter<IdempotencyRecord>, IIdempotencyKeys
