@@ -1,4 +1,5 @@
 // The real service on a loopback port and Debian's chromium driven by Playwright; axe-core checks accessibility.
+using System.Text.RegularExpressions;
 using Booking.Testing;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -61,4 +62,15 @@ public class BrowserApp : BookingApp, IAsyncLifetime
             .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")
             .ToArray();
     }
+
+    /// <summary>Waits until the page has reached the address and its whole document (the footer comes last) is there.
+    /// Waiting on the document rather than the load event avoids a race between a click's navigation and the wait.</summary>
+    public static async Task Arrived(IPage page, Regex url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("footer.site-footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    public static Task Arrived(IPage page, string glob) =>
+        Arrived(page, new Regex("^" + Regex.Escape(glob).Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*") + "$"));
 }

@@ -21,26 +21,26 @@ public sealed class OnlineBookingPagesTests(BrowserApp app) : IClassFixture<Brow
         await Check();
 
         await page.ClickAsync("a.action-card");
-        await page.WaitForURLAsync("**/book**");
+        await BrowserApp.Arrived(page, "**/book**");
         await Check();
         await page.CheckAsync("#type-advice");
         await page.CheckAsync("#modality-video");
         await page.ClickAsync("main button[type=submit]");
 
-        await page.WaitForURLAsync("**/book/times**");
+        await BrowserApp.Arrived(page, "**/book/times**");
         await Check();
         var firstTime = page.Locator("ul.times a.time").First;
         var chosen = await firstTime.InnerTextAsync();
         await firstTime.ClickAsync();
 
-        await page.WaitForURLAsync("**/book/details**");
+        await BrowserApp.Arrived(page, "**/book/details**");
         await Check();
         await page.FillAsync("#name", "Astrid Lindholm");
         await page.FillAsync("#email", "astrid@example.fi");
         await page.FillAsync("#phone", "+358 50 765 4321");
         await page.ClickAsync("main form button[type=submit]");
 
-        await page.WaitForURLAsync("**/booking/**");
+        await BrowserApp.Arrived(page, "**/booking/**");
         var banner = page.Locator(".notice-success");
         Assert.Contains("Din bokning är bekräftad", await banner.InnerTextAsync());
         var main = await page.Locator("main").InnerTextAsync();
@@ -83,24 +83,24 @@ public sealed class OnlineBookingPagesTests(BrowserApp app) : IClassFixture<Brow
         await page.FillAsync("#email", "matti@example.fi");
         await page.FillAsync("#phone", "040 123 4567");
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**/booking/**");
+        await BrowserApp.Arrived(page, "**/booking/**");
         var manage = page.Url.Split('?')[0];
         var violations = new List<string>(await BrowserApp.AccessibilityViolations(page));
 
         await page.Locator("main a.button").First.ClickAsync();
-        await page.WaitForURLAsync("**/move**");
+        await BrowserApp.Arrived(page, "**/move**");
         violations.AddRange(await BrowserApp.AccessibilityViolations(page));
         await page.Locator("ul.times a.time").Nth(2).ClickAsync();
-        await page.WaitForURLAsync("**/move/confirm**");
+        await BrowserApp.Arrived(page, "**/move/confirm**");
         violations.AddRange(await BrowserApp.AccessibilityViolations(page));
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**moved=1**");
+        await BrowserApp.Arrived(page, "**moved=1**");
         Assert.Equal(1L, await app.CountEvents("appointment_moved"));
 
         await page.GotoAsync(manage);
         await page.CheckAsync("#confirm-cancel");
         await page.ClickAsync("section.cancel button[type=submit]");
-        await page.WaitForURLAsync("**cancelled=1**");
+        await BrowserApp.Arrived(page, "**cancelled=1**");
         violations.AddRange(await BrowserApp.AccessibilityViolations(page));
         Assert.Equal(1L, await app.CountEvents("appointment_cancelled"));
 

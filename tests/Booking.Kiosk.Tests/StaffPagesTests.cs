@@ -22,7 +22,7 @@ public sealed class StaffPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         var page = await app.NewPhonePage();
         await page.GotoAsync("/staff?lang=fi");
-        await page.WaitForURLAsync("**/staff/sign-in**");
+        await BrowserApp.Arrived(page, "**/staff/sign-in**");
         var violations = new List<string>(await BrowserApp.AccessibilityViolations(page));
 
         await page.FillAsync("#userName", "leena");
@@ -35,7 +35,7 @@ public sealed class StaffPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.FillAsync("#userName", "leena");
         await page.FillAsync("#password", "leena-demo-2026");
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex(@"/staff(\?lang=fi)?$"));
+        await BrowserApp.Arrived(page, new Regex(@"/staff(\?lang=fi)?$"));
         var main = await page.Locator("main").InnerTextAsync();
         Assert.Contains("Leena Mäkinen", main);
         Assert.Contains("Mikael Lindqvist", main);
@@ -43,9 +43,9 @@ public sealed class StaffPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         violations.AddRange(await BrowserApp.AccessibilityViolations(page));
 
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**/staff/sign-in**");
+        await BrowserApp.Arrived(page, "**/staff/sign-in**");
         await page.GotoAsync("/staff");
-        await page.WaitForURLAsync("**/staff/sign-in**");
+        await BrowserApp.Arrived(page, "**/staff/sign-in**");
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }

@@ -24,7 +24,7 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
         // The manager signs in on the way to the evenings page and schedules an evening.
         var manager = await SignedInManager();
         await manager.ClickAsync("main a[href$='/staff/evenings']");
-        await Arrived(manager, "**/staff/evenings");
+        await BrowserApp.Arrived(manager, "**/staff/evenings");
         await Check(manager);
 
         await manager.FillAsync("#title", "");
@@ -45,7 +45,7 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
         await manager.FillAsync("#opens", "2026-04-20T08:00");
         await manager.FillAsync("#closes", "2026-05-11T16:00");
         await manager.ClickAsync("form button:has-text('Ajasta ilta')");
-        await Arrived(manager, new Regex(@"/staff/evenings/[0-9a-f-]{36}\?done=scheduled$"));
+        await BrowserApp.Arrived(manager, new Regex(@"/staff/evenings/[0-9a-f-]{36}\?done=scheduled$"));
         var rosterUrl = manager.Url.Split('?')[0];
         Assert.Contains("Ilta on ajastettu", await manager.Locator("[role=status]").InnerTextAsync());
         Assert.Contains("Perheneuvola", await manager.Locator("main").InnerTextAsync());
@@ -55,7 +55,7 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
         var parent = await app.NewPhonePage("fi-FI");
         await parent.GotoAsync("/?lang=fi");
         await parent.ClickAsync("a[href$='/evenings']");
-        await Arrived(parent, "**/evenings");
+        await BrowserApp.Arrived(parent, "**/evenings");
         var card = parent.Locator("li.evening-card", new() { HasText = title });
         var cardText = await card.InnerTextAsync();
         Assert.Contains("Tiistai 12.5.2026 klo 17.30–19.30", cardText);
@@ -65,7 +65,7 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
         await Check(parent);
 
         await card.Locator("a.button").ClickAsync();
-        await Arrived(parent, new Regex(@"/evenings/[0-9a-f-]{36}$"));
+        await BrowserApp.Arrived(parent, new Regex(@"/evenings/[0-9a-f-]{36}$"));
         Assert.Equal(title, (await parent.Locator("h1").InnerTextAsync()).Trim());
         Assert.Contains("Kahvitarjoilu.", await parent.Locator("main").InnerTextAsync());
         await Check(parent);
@@ -86,7 +86,7 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
         await parent.FillAsync("#phone", "");
         await parent.CheckAsync("#seats-2");
         await parent.ClickAsync("main form button[type=submit]");
-        await Arrived(parent, new Regex(@"/evening-registration/[^/?]+\?new=1$"));
+        await BrowserApp.Arrived(parent, new Regex(@"/evening-registration/[^/?]+\?new=1$"));
         Assert.Contains("Olet ilmoittautunut iltaan", await parent.Locator(".notice-success").InnerTextAsync());
         var main = await parent.Locator("main").InnerTextAsync();
         Assert.Contains(title, main);
@@ -127,7 +127,7 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
         await parent.FillAsync("#email", "alex@example.fi");
         await parent.FillAsync("#phone", "040 765 4321");
         await parent.ClickAsync("main form button:has-text('Join the waiting list')");
-        await Arrived(parent, new Regex(@"/evening-registration/[^/?]+\?new=1$"));
+        await BrowserApp.Arrived(parent, new Regex(@"/evening-registration/[^/?]+\?new=1$"));
         Assert.Contains("You are on the waiting list at number 1", await parent.Locator("[role=status]").InnerTextAsync());
         await Check(parent);
 
@@ -137,7 +137,7 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
         await Check(parent);
         await parent.CheckAsync("#confirm-cancel");
         await parent.ClickAsync("main form button:has-text('Cancel registration')");
-        await Arrived(parent, new Regex(@"\?cancelled=1$"));
+        await BrowserApp.Arrived(parent, new Regex(@"\?cancelled=1$"));
         Assert.Contains("Your registration has been cancelled", await parent.Locator("[role=status]").InnerTextAsync());
         Assert.Equal(0, await parent.Locator("#confirm-cancel").CountAsync());
         await Check(parent);
@@ -161,7 +161,7 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
         await manager.GotoAsync($"/staff/evenings/{eveningId}");
         Assert.Contains("Ei merkitty", await manager.Locator("table.roster").InnerTextAsync());
         await manager.ClickAsync("table.roster button:has-text('Paikalla')");
-        await Arrived(manager, new Regex(@"\?done=attendance$"));
+        await BrowserApp.Arrived(manager, new Regex(@"\?done=attendance$"));
         Assert.Contains("Kyllä", await manager.Locator("table.roster td").Nth(3).InnerTextAsync());
         var figures = await manager.Locator(".evening-figures").InnerTextAsync();
         Assert.Matches(@"Osallistui\s+1", figures);
@@ -175,26 +175,15 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
         Assert.True(violations.Length == 0, string.Join(Environment.NewLine, violations));
     }
 
-    /// <summary>Waits until the page has reached the address and its whole document (the footer comes last) is there.
-    /// Waiting on the document rather than the load event avoids a race between a click's navigation and the wait.</summary>
-    private static async Task Arrived(IPage page, Regex url)
-    {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator("footer.site-footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-    }
-
-    private static Task Arrived(IPage page, string glob) =>
-        Arrived(page, new Regex("^" + Regex.Escape(glob).Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*") + "$"));
-
     private async Task<IPage> SignedInManager()
     {
         var manager = await app.NewPhonePage("fi-FI");
         await manager.GotoAsync("/staff?lang=fi");
-        await Arrived(manager, "**/staff/sign-in**");
+        await BrowserApp.Arrived(manager, "**/staff/sign-in**");
         await manager.FillAsync("#userName", "pekka");
         await manager.FillAsync("#password", "pekka-demo-2026");
         await manager.ClickAsync("main form button[type=submit]");
-        await Arrived(manager, new Regex(@"/staff(\?lang=fi)?$"));
+        await BrowserApp.Arrived(manager, new Regex(@"/staff(\?lang=fi)?$"));
         return manager;
     }
 
