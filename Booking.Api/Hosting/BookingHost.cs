@@ -46,7 +46,9 @@ public static class BookingHost
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.AnyStaff, p => p.RequireRole(StaffRoles.Secretary, StaffRoles.Supervisor, StaffRoles.Manager))
-            .AddPolicy(StaffRoles.Manager, p => p.RequireRole(StaffRoles.Manager));
+            .AddPolicy(StaffRoles.Manager, p => p.RequireRole(StaffRoles.Manager))
+            .AddPolicy(StaffRoles.Secretary, p => p.RequireRole(StaffRoles.Secretary))
+            .AddPolicy(StaffRoles.Supervisor, p => p.RequireRole(StaffRoles.Supervisor));
         services.AddAntiforgery();
 
         var perMinute = builder.Configuration.GetValue("RateLimits:PublicPerMinute", 120);
