@@ -7,10 +7,30 @@ namespace Booking.Domain.Appointments;
 
 public abstract record AppointmentEvent(Guid AppointmentId);
 
+/// <param name="SecondProfessionalId">Pair work: the other professional (a supervisor or a partner service's) whose time
+/// the meeting also holds.</param>
+/// <param name="FamilyId">Booked by the secretary for a family whose first contact was logged (lead time).</param>
+/// <param name="SeriesId">One of several meetings booked for a family in one go.</param>
 [EventName("appointment_booked")]
 public sealed record AppointmentBooked(Guid AppointmentId, Guid ClientId, string AppointmentType, Modality Modality,
-    Instant Start, Instant End, Instant OccupiedUntil, Guid SupervisorId, BookingChannel Channel, string BookedBy, Instant BookedAt)
+    Instant Start, Instant End, Instant OccupiedUntil, Guid SupervisorId, BookingChannel Channel, string BookedBy, Instant BookedAt,
+    Guid? SecondProfessionalId = null, Guid? FamilyId = null, Guid? SeriesId = null)
     : AppointmentEvent(AppointmentId);
+
+/// <summary>Why central booking's impartial choice was set aside: the family keeps the supervisor it already has.</summary>
+public enum KeepReason { OngoingCase, FollowUpMeeting, LanguageOrInterpreter, Safety, Other }
+
+/// <summary>The secretary kept the family's existing supervisor instead of the impartial choice (the reason's
+/// explanation, free text, is kept with the appointment's staff notes, not here).</summary>
+[EventName("supervisor_kept")]
+public sealed record SupervisorKept(Guid AppointmentId, Guid SupervisorId, KeepReason Reason, string KeptBy, Instant KeptAt)
+    : AppointmentEvent(AppointmentId);
+
+[EventName("appointment_completed")]
+public sealed record AppointmentCompleted(Guid AppointmentId, string CompletedBy, Instant CompletedAt) : AppointmentEvent(AppointmentId);
+
+[EventName("appointment_no_show")]
+public sealed record AppointmentNoShow(Guid AppointmentId, string MarkedBy, Instant MarkedAt) : AppointmentEvent(AppointmentId);
 
 [EventName("other_parent_invited")]
 public sealed record OtherParentInvited(Guid AppointmentId, Guid OtherParentClientId, Instant InvitedAt) : AppointmentEvent(AppointmentId);
@@ -27,7 +47,7 @@ public sealed record AppointmentMoved(Guid AppointmentId, Instant Start, Instant
 [EventName("appointment_cancelled")]
 public sealed record AppointmentCancelled(Guid AppointmentId, string CancelledBy, Instant CancelledAt) : AppointmentEvent(AppointmentId);
 
-public enum AppointmentStatus { None, Booked, Cancelled }
+public enum AppointmentStatus { None, Booked, Cancelled, Completed, NoShow }
 
 public sealed record Appointment(
     AppointmentStatus Status,
@@ -41,8 +61,15 @@ public sealed record Appointment(
     Instant OccupiedUntil,
     Guid SupervisorId,
     BookingChannel Channel,
-    bool? OtherParentAccepted = null)
+    bool? OtherParentAccepted = null,
+    Guid? SecondProfessionalId = null,
+    Guid? FamilyId = null,
+    Guid? SeriesId = null,
+    KeepReason? Kept = null)
 {
+    /// <summary>Everyone whose time the meeting holds: the supervisor and, in pair work, the second professional.</summary>
+    public IEnumerable<Guid> Professionals => SecondProfessionalId is { } second ? [SupervisorId, second] : [SupervisorId];
+
     public static readonly Appointment Initial = new(AppointmentStatus.None, Guid.Empty, Guid.Empty, null, "", Modality.InPerson,
         default, default, default, Guid.Empty, BookingChannel.Online);
 
@@ -52,8 +79,11 @@ public sealed record Appointment(
         {
             Status = AppointmentStatus.Booked, Id = e.AppointmentId, ClientId = e.ClientId, AppointmentType = e.AppointmentType,
             Modality = e.Modality, Start = e.Start, End = e.End, OccupiedUntil = e.OccupiedUntil, SupervisorId = e.SupervisorId,
-            Channel = e.Channel,
+            Channel = e.Channel, SecondProfessionalId = e.SecondProfessionalId, FamilyId = e.FamilyId, SeriesId = e.SeriesId,
         },
+        SupervisorKept e => state with { Kept = e.Reason },
+        AppointmentCompleted => state with { Status = AppointmentStatus.Completed },
+        AppointmentNoShow => state with { Status = AppointmentStatus.NoShow },
         OtherParentInvited e => state with { OtherParentClientId = e.OtherParentClientId },
         OtherParentResponded e => state with { OtherParentAccepted = e.Accepted },
         AppointmentMoved e => state with { Start = e.Start, End = e.End, OccupiedUntil = e.OccupiedUntil, SupervisorId = e.SupervisorId },
@@ -66,7 +96,14 @@ public abstract record AppointmentCommand(Guid AppointmentId, string Actor, Inst
 
 public sealed record BookAppointment(Guid AppointmentId, Guid ClientId, Guid? OtherParentClientId, string AppointmentType,
     Modality Modality, Instant Start, Instant End, Instant OccupiedUntil, Guid SupervisorId, BookingChannel Channel,
-    string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
+    string Actor, Instant Now, Guid? SecondProfessionalId = null, Guid? FamilyId = null, Guid? SeriesId = null,
+    KeepReason? Kept = null) : AppointmentCommand(AppointmentId, Actor, Now);
+
+/// <summary>The supervisor marks a meeting that has begun as held.</summary>
+public sealed record CompleteAppointment(Guid AppointmentId, string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
+
+/// <summary>The supervisor marks that the client did not come.</summary>
+public sealed record MarkNoShow(Guid AppointmentId, string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
 
 public sealed record MoveAppointment(Guid AppointmentId, Instant Start, Instant End, Instant OccupiedUntil, Guid SupervisorId,
     string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
@@ -87,12 +124,25 @@ public static class AppointmentDecider
                 : new DomainError("appointment_exists", "This appointment has already been booked.", ErrorKind.Conflict),
         BookAppointment c when c.Start <= c.Now =>
             new DomainError("time_in_past", "That time has already passed.", ErrorKind.Rule, "start"),
+        BookAppointment c when c.SecondProfessionalId == c.SupervisorId =>
+            new DomainError("same_professional_twice", "Pair work needs a second professional other than the supervisor.",
+                ErrorKind.Rule, "secondProfessionalId"),
         BookAppointment c => Book(c),
 
-        MoveAppointment or CancelAppointment when state.Status == AppointmentStatus.None =>
+        MoveAppointment or CancelAppointment or CompleteAppointment or MarkNoShow when state.Status == AppointmentStatus.None =>
             new DomainError("appointment_not_found", "No such appointment.", ErrorKind.NotFound),
+        CompleteAppointment or MarkNoShow when state.Status == AppointmentStatus.Cancelled =>
+            new DomainError("appointment_cancelled", "This appointment was cancelled.", ErrorKind.Rule),
+        CompleteAppointment or MarkNoShow when state.Start > command.Now =>
+            new DomainError("appointment_not_started", "A meeting can be marked held or missed once its time has begun.", ErrorKind.Rule),
+        CompleteAppointment when state.Status == AppointmentStatus.Completed => Decision<AppointmentEvent>.Nothing,
+        CompleteAppointment c => Decision<AppointmentEvent>.Accept(new AppointmentCompleted(c.AppointmentId, c.Actor, c.Now)),
+        MarkNoShow when state.Status == AppointmentStatus.NoShow => Decision<AppointmentEvent>.Nothing,
+        MarkNoShow c => Decision<AppointmentEvent>.Accept(new AppointmentNoShow(c.AppointmentId, c.Actor, c.Now)),
         MoveAppointment when state.Status == AppointmentStatus.Cancelled =>
             new DomainError("appointment_cancelled", "A cancelled appointment cannot be moved; please book a new time.", ErrorKind.Rule),
+        MoveAppointment when state.SecondProfessionalId is not null =>
+            new DomainError("pair_meeting", "A meeting with two professionals is changed through the office secretary.", ErrorKind.Rule),
         MoveAppointment c when state.Start <= c.Now =>
             new DomainError("appointment_started", "An appointment that has already begun cannot be moved.", ErrorKind.Rule),
         MoveAppointment c when c.Start <= c.Now =>
@@ -121,10 +171,13 @@ public static class AppointmentDecider
 
     private static Decision<AppointmentEvent> Book(BookAppointment c)
     {
-        var booked = new AppointmentBooked(c.AppointmentId, c.ClientId, c.AppointmentType, c.Modality, c.Start, c.End,
-            c.OccupiedUntil, c.SupervisorId, c.Channel, c.Actor, c.Now);
-        return c.OtherParentClientId is { } other
-            ? Decision<AppointmentEvent>.Accept(booked, new OtherParentInvited(c.AppointmentId, other, c.Now))
-            : Decision<AppointmentEvent>.Accept(booked);
+        List<AppointmentEvent> events =
+        [
+            new AppointmentBooked(c.AppointmentId, c.ClientId, c.AppointmentType, c.Modality, c.Start, c.End,
+                c.OccupiedUntil, c.SupervisorId, c.Channel, c.Actor, c.Now, c.SecondProfessionalId, c.FamilyId, c.SeriesId),
+        ];
+        if (c.Kept is { } reason) events.Add(new SupervisorKept(c.AppointmentId, c.SupervisorId, reason, c.Actor, c.Now));
+        if (c.OtherParentClientId is { } other) events.Add(new OtherParentInvited(c.AppointmentId, other, c.Now));
+        return Decision<AppointmentEvent>.Accept([.. events]);
     }
 }

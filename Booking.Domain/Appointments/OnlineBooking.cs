@@ -153,7 +153,8 @@ public sealed class OnlineBooking(
             {
                 session.Append(appointment.StreamId, StreamIds.AppointmentType, appointment.Version, decision.Events);
                 var a = appointment.State;
-                await StageRelease(session, a.SupervisorId, a.Start.InZone(config.Zone).Date, appointmentId, now, ct);
+                foreach (var professional in a.Professionals)
+                    await StageRelease(session, professional, a.Start.InZone(config.Zone).Date, appointmentId, now, ct);
                 try { await session.SaveChangesAsync(ct); }
                 catch (ConcurrencyException)
                 {
@@ -284,7 +285,7 @@ public sealed class OnlineBooking(
             : new BookedAppointment(view, earlier.SealedToken, Replayed: true);
     }
 
-    private static Refusal? CheckType(UnitConfiguration config, string typeCode, Modality modality, BookingChannel channel)
+    internal static Refusal? CheckType(UnitConfiguration config, string typeCode, Modality modality, BookingChannel channel)
     {
         var type = config.Type(typeCode);
         if (type is null)
@@ -300,21 +301,23 @@ public sealed class OnlineBooking(
     }
 
     /// <summary>The calendar rules a requested start must meet: not past, from the next day, within the horizon, unit open.</summary>
-    private Refusal? CheckTime(UnitConfiguration config, LocalDateTime start, BookingChannel channel)
+    private Refusal? CheckTime(UnitConfiguration config, LocalDateTime start, BookingChannel channel) =>
+        CheckTime(config, start, channel, clock.GetCurrentInstant());
+
+    internal static Refusal? CheckTime(UnitConfiguration config, LocalDateTime start, BookingChannel channel, Instant now, string field = "start")
     {
-        var now = clock.GetCurrentInstant();
         var today = now.InZone(config.Zone).Date;
         if (start.InZoneLeniently(config.Zone).ToInstant() <= now)
-            return new Refusal(new DomainError("time_in_past", "That time has already passed.", ErrorKind.Rule, "start"));
+            return new Refusal(new DomainError("time_in_past", "That time has already passed.", ErrorKind.Rule, field));
         var (first, last) = config.OnlineWindow(today);
         if (channel == BookingChannel.Online && start.Date < first)
             return new Refusal(new DomainError("too_soon",
-                "Online booking starts from the next day. For today, call the office secretary or come to the walk-in.", ErrorKind.Rule, "start"));
+                "Online booking starts from the next day. For today, call the office secretary or come to the walk-in.", ErrorKind.Rule, field));
         if (start.Date > last)
             return new Refusal(new DomainError("beyond_horizon",
-                $"Times can be booked up to {config.HorizonWeeks} weeks ahead (until {last:yyyy-MM-dd}).", ErrorKind.Rule, "start"));
+                $"Times can be booked up to {config.HorizonWeeks} weeks ahead (until {last:yyyy-MM-dd}).", ErrorKind.Rule, field));
         if (config.ClosedBecause(start.Date) is { } why)
-            return new Refusal(new DomainError("unit_closed", $"The unit is closed on {start.Date:yyyy-MM-dd} ({why}).", ErrorKind.Rule, "start"));
+            return new Refusal(new DomainError("unit_closed", $"The unit is closed on {start.Date:yyyy-MM-dd} ({why}).", ErrorKind.Rule, field));
         return null;
     }
 
@@ -336,7 +339,7 @@ public sealed class OnlineBooking(
         return LoadOf(config, week, monday, sunday);
     }
 
-    private static Dictionary<Guid, int> LoadOf(UnitConfiguration config, IReadOnlyList<Reservation> week, LocalDate monday, LocalDate sunday) =>
+    internal static Dictionary<Guid, int> LoadOf(UnitConfiguration config, IReadOnlyList<Reservation> week, LocalDate monday, LocalDate sunday) =>
         week.Where(r => r.Start.InZone(config.Zone).Date is var d && d >= monday && d <= sunday)
             .GroupBy(r => r.StaffId).ToDictionary(g => g.Key, g => g.Count());
 
@@ -350,7 +353,7 @@ public sealed class OnlineBooking(
                ?? possible with { FreeStaff = [] };
     }
 
-    private static Refusal NotBookable() => new(new DomainError("not_a_bookable_time",
+    internal static Refusal NotBookable() => new(new DomainError("not_a_bookable_time",
         "No one can be booked at that time. Choose one of the free times offered.", ErrorKind.Rule, "start"));
 
     private async Task<Refusal> Taken(Guid unitId, UnitConfiguration config, AppointmentType type, LocalDateTime wanted, CancellationToken ct)
@@ -370,7 +373,7 @@ public sealed class OnlineBooking(
         return Appointments.FreeTimes.Find(config, type, from, to, held);
     }
 
-    private static Instant StartOf(UnitConfiguration config, LocalDate date) => date.AtStartOfDayInZone(config.Zone).ToInstant();
+    internal static Instant StartOf(UnitConfiguration config, LocalDate date) => date.AtStartOfDayInZone(config.Zone).ToInstant();
 
     /// <summary>Stages a reservation in the staff member's day stream; returns the refusal when the day says no.</summary>
     private static async Task<DomainError?> StageReservation(IEventSession session, UnitConfiguration config, Guid staffId, LocalDate date,
@@ -384,7 +387,7 @@ public sealed class OnlineBooking(
         return null;
     }
 
-    private static async Task StageRelease(IEventSession session, Guid staffId, LocalDate date, Guid appointmentId, Instant now, CancellationToken ct)
+    internal static async Task StageRelease(IEventSession session, Guid staffId, LocalDate date, Guid appointmentId, Instant now, CancellationToken ct)
     {
         var day = await session.FetchForWriting(StreamIds.StaffDay(staffId, date), StaffDay.Initial, StaffDay.Evolve, ct);
         var decision = StaffDayDecider.Decide(new ReleaseSlot(staffId, date, appointmentId, now), day.State);

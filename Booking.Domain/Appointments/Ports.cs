@@ -55,3 +55,14 @@ public interface IManageTokenIssuer
 }
 
 public sealed record IssuedToken(string Token, string Hash, string Sealed);
+
+/// <summary>Free hours entered for professionals (partner services), read from the projection of the staff-day streams.</summary>
+public interface IOfferedHoursSource
+{
+    Task<IReadOnlyList<OfferedHours>> Between(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct = default);
+}
+
+/// <summary>What the supervisors need to prepare, kept with the appointment for staff only: the video meeting's link, the
+/// secretary's note, and the explanation when the family kept its supervisor. Free text may hold personal data, so it is
+/// a document (erasable), never an event.</summary>
+public sealed record AppointmentNotes(Guid UnitId, Guid AppointmentId, string VideoLink, string PreparationNote, string KeepReasonNote);

@@ -13,14 +13,20 @@ public sealed record SlotReserved(Guid StaffId, LocalDate Date, Guid Appointment
 [EventName("slot_released")]
 public sealed record SlotReleased(Guid StaffId, LocalDate Date, Guid AppointmentId, Instant ReleasedAt) : StaffDayEvent;
 
-public sealed record StaffDay(ImmutableDictionary<Guid, Interval> Reserved)
+/// <summary>Free hours a partner service's professional told the secretary about (they keep no weekly hours here);
+/// pair work may be booked with them inside these hours.</summary>
+[EventName("hours_offered")]
+public sealed record HoursOffered(Guid StaffId, LocalDate Date, Instant Start, Instant End, string OfferedBy, Instant OfferedAt) : StaffDayEvent;
+
+public sealed record StaffDay(ImmutableDictionary<Guid, Interval> Reserved, ImmutableList<Interval> Offered)
 {
-    public static readonly StaffDay Initial = new(ImmutableDictionary<Guid, Interval>.Empty);
+    public static readonly StaffDay Initial = new(ImmutableDictionary<Guid, Interval>.Empty, ImmutableList<Interval>.Empty);
 
     public static StaffDay Evolve(StaffDay state, object @event) => @event switch
     {
         SlotReserved e => state with { Reserved = state.Reserved.SetItem(e.AppointmentId, new Interval(e.Start, e.End)) },
         SlotReleased e => state with { Reserved = state.Reserved.Remove(e.AppointmentId) },
+        HoursOffered e => state with { Offered = state.Offered.Add(new Interval(e.Start, e.End)) },
         _ => state,
     };
 }
@@ -33,6 +39,8 @@ public sealed record ReserveSlot(Guid StaffId, LocalDate Date, Guid AppointmentI
 
 public sealed record ReleaseSlot(Guid StaffId, LocalDate Date, Guid AppointmentId, Instant Now) : StaffDayCommand;
 
+public sealed record OfferHours(Guid StaffId, LocalDate Date, Instant Start, Instant End, string Actor, Instant Now) : StaffDayCommand;
+
 public static class StaffDayDecider
 {
     public static Decision<StaffDayEvent> Decide(StaffDayCommand command, StaffDay state) => command switch
@@ -43,7 +51,7 @@ public static class StaffDayDecider
                 : new DomainError("slot_already_held", "This appointment already holds another time on this day.", ErrorKind.Conflict),
         ReserveSlot c when c.End <= c.Start =>
             new DomainError("empty_time", "A reservation must end after it starts.", ErrorKind.Invalid),
-        ReserveSlot c when !c.BookableHours.Any(h => h.Start <= c.Start && c.End <= h.End) =>
+        ReserveSlot c when !c.BookableHours.Concat(state.Offered).Any(h => h.Start <= c.Start && c.End <= h.End) =>
             new DomainError("outside_bookable_hours", "The staff member has no bookable hours at that time.", ErrorKind.Rule),
         ReserveSlot c when state.Reserved.Values.Any(r => r.Start < c.End && c.Start < r.End) =>
             new DomainError("slot_taken", "That time was just taken.", ErrorKind.Conflict),
@@ -51,6 +59,13 @@ public static class StaffDayDecider
 
         ReleaseSlot c when !state.Reserved.ContainsKey(c.AppointmentId) => Decision<StaffDayEvent>.Nothing,
         ReleaseSlot c => Decision<StaffDayEvent>.Accept(new SlotReleased(c.StaffId, c.Date, c.AppointmentId, c.Now)),
+
+        OfferHours c when c.End <= c.Start =>
+            new DomainError("empty_time", "The free hours must end after they start.", ErrorKind.Invalid, "to"),
+        OfferHours c when c.Start <= c.Now =>
+            new DomainError("time_in_past", "Free hours can only be entered for the future.", ErrorKind.Rule, "from"),
+        OfferHours c when state.Offered.Any(h => h.Start <= c.Start && c.End <= h.End) => Decision<StaffDayEvent>.Nothing,
+        OfferHours c => Decision<StaffDayEvent>.Accept(new HoursOffered(c.StaffId, c.Date, c.Start, c.End, c.Actor, c.Now)),
 
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown staff-day command."),
     };
