@@ -5,6 +5,7 @@ using Booking.Api.Hosting;
 using Booking.Api.InfoEvenings;
 using Booking.Api.Live;
 using Booking.Api.Notifications;
+using Booking.Api.Secretary;
 using Booking.Api.Staff;
 using Booking.Api.WalkIn;
 
@@ -20,6 +21,7 @@ builder.Services.AddStaffAccounts();
 builder.Services.AddWalkIn();
 builder.Services.AddInfoEvenings(store);
 builder.Services.AddNotifications(store, builder.Configuration);
+builder.Services.AddSecretaryConsole(store);
 
 var app = builder.Build();
 await app.PrepareDatabase();
@@ -33,6 +35,8 @@ app.MapWalkInApi();
 app.MapInfoEveningsApi();
 app.MapLiveApi();
 app.MapNotificationsApi();
+app.MapSecretaryApi();
+app.MapSupervisorDayApi();
 app.MapBookingPages();
 
 app.Run();

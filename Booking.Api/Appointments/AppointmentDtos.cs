@@ -81,6 +81,18 @@ public static class Wire
         return false;
     }
 
+    public static bool TryLocalTime(string? text, out LocalTime value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        foreach (var pattern in new[] { LocalTimePattern.CreateWithInvariantCulture("HH':'mm"), LocalTimePattern.ExtendedIso })
+        {
+            var result = pattern.Parse(text.Trim());
+            if (result.Success) { value = result.Value; return true; }
+        }
+        return false;
+    }
+
     public static bool TryLocalDate(string? text, out LocalDate value)
     {
         value = default;

@@ -280,6 +280,12 @@ public sealed class CentralBooking(
         return null;
     }
 
+    public async Task<Appointment> Load(Guid unitId, Guid appointmentId, CancellationToken ct = default)
+    {
+        var events = await store.ReadStream(unitId, StreamIds.Appointment(appointmentId), ct);
+        return events.Aggregate(Appointment.Initial, (s, e) => Appointment.Evolve(s, e.Data));
+    }
+
     private async Task<Family> LoadFamily(Guid unitId, Guid familyId, CancellationToken ct)
     {
         var events = await store.ReadStream(unitId, Families.StreamIds.Family(familyId), ct);
