@@ -1,0 +1,148 @@
+// Who may call what: every endpoint and page that needs a sign-in is listed here with the roles that may use it, and the
+// test walks the service's own endpoint table, so a new staff endpoint without a line here fails the test. Anonymous
+// callers get 401 (pages: the sign-in page), other roles 403 (pages: not the page), listed roles get through (their
+// answer may still be 400/404/422 for the empty request; only 401/403 would be wrong).
+using System.Net;
+using System.Text;
+using Booking.Testing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Booking.Api.Tests.Staff;
+
+public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<BookingApp>
+{
+    private const string Secretary = "leena", Supervisor = "aino", Manager = "pekka";
+    private static readonly string[] Any = [Secretary, Supervisor, Manager];
+    private static readonly string[] Roles = [Secretary, Supervisor, Manager];
+
+    /// <summary>"METHOD /route pattern" → who may call it (demo sign-ins: leena secretary, aino supervisor, pekka manager).</summary>
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["GET /api/staff/me"] = Any,
+        ["GET /api/staff/bookings"] = Any,
+        ["GET /api/staff/team"] = Any,
+        ["GET /api/staff/day"] = Any,
+        ["POST /api/staff/appointments/{appointmentId:guid}/completed"] = [Supervisor],
+        ["POST /api/staff/appointments/{appointmentId:guid}/no-show"] = [Supervisor],
+        ["GET /api/config"] = Any,
+        ["PUT /api/config"] = [Manager],
+        ["GET /api/walk-in/today"] = Any,
+        ["GET /api/walk-in/queue"] = Any,
+        ["POST /api/walk-in/call-next"] = Any,
+        ["POST /api/walk-in/tickets/{number:int}/recall"] = Any,
+        ["POST /api/walk-in/tickets/{number:int}/start"] = Any,
+        ["POST /api/walk-in/tickets/{number:int}/complete"] = Any,
+        ["POST /api/walk-in/tickets/{number:int}/no-show"] = Any,
+        ["POST /api/walk-in/tickets/{number:int}/follow-up"] = Any,
+        ["POST /api/walk-in/duty"] = Any,
+        ["POST /api/walk-in/close-intake"] = Any,
+        ["GET /api/walk-in/figures"] = Any,
+        ["GET /api/evenings/all"] = [Manager],
+        ["POST /api/evenings"] = [Manager],
+        ["POST /api/evenings/{id:guid}/cancel"] = [Manager],
+        ["GET /api/evenings/{id:guid}/roster"] = [Manager],
+        ["GET /api/evenings/{id:guid}/roster.csv"] = [Manager],
+        ["POST /api/evenings/{id:guid}/registrations/{registrationId:guid}/attendance"] = [Manager],
+        ["GET /api/notifications/dead-letters"] = [Manager],
+        ["POST /api/notifications/dead-letters/{id}/replay"] = [Manager],
+        ["GET /api/notifications/outbox/summary"] = [Manager],
+        ["GET /api/info-links"] = [Manager],
+        ["PUT /api/info-links"] = [Manager],
+        ["POST /api/families"] = [Secretary],
+        ["GET /api/families"] = [Secretary],
+        ["GET /api/families/{familyId:guid}"] = [Secretary],
+        ["POST /api/families/{familyId:guid}/contacts"] = [Secretary],
+        ["POST /api/families/{familyId:guid}/bookings"] = [Secretary],
+        ["POST /api/families/{familyId:guid}/info-links"] = [Secretary],
+        ["GET /api/staff/free-times"] = [Secretary],
+        ["POST /api/staff/offered-hours"] = [Secretary],
+        ["GET /staff"] = Any,
+        ["POST /staff"] = Any,
+        ["GET /staff/walk-in"] = Any,
+        ["POST /staff/walk-in"] = Any,
+        ["GET /staff/evenings"] = [Manager],
+        ["POST /staff/evenings"] = [Manager],
+        ["GET /staff/evenings/{Id:guid}"] = [Manager],
+        ["POST /staff/evenings/{Id:guid}"] = [Manager],
+    };
+
+    private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
+        app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is not null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (Key: $"{m} {Normalised(e)}", Method: m, Pattern: Normalised(e))))
+            .Where(e => e.Method != "HEAD")
+            .Distinct();
+
+    private static string Normalised(RouteEndpoint e) => "/" + e.RoutePattern.RawText!.Trim('/');
+
+    [Fact]
+    public void Every_endpoint_that_needs_a_sign_in_is_in_the_matrix_and_every_line_of_the_matrix_exists()
+    {
+        var found = StaffEndpoints().Select(e => e.Key).ToHashSet();
+        Assert.Empty(found.Except(Allowed.Keys).Order());
+        Assert.Empty(Allowed.Keys.Except(found).Order());
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_get_401_wrong_roles_403_and_the_listed_roles_get_through()
+    {
+        var clients = new Dictionary<string, HttpClient> { ["anonymous"] = app.CreateClient() };
+        foreach (var role in Roles) clients[role] = await app.SignIn(role);
+        var wrong = new List<string>();
+
+        foreach (var (key, method, pattern) in StaffEndpoints().Where(e => Allowed.ContainsKey(e.Key)))
+        {
+            var path = Concrete(pattern);
+            var page = !pattern.StartsWith("/api/", StringComparison.Ordinal);
+            foreach (var (who, http) in clients)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                using var response = await http.SendAsync(request);
+                var status = (int)response.StatusCode;
+                var location = response.Headers.Location?.ToString() ?? "";
+                var allowed = who != "anonymous" && Allowed[key].Contains(who);
+                var ok = (page, who, allowed) switch
+                {
+                    (false, "anonymous", _) => status == 401,
+                    (false, _, false) => status == 403,
+                    (false, _, true) => status is not (401 or 403),
+                    (true, "anonymous", _) => status == 302 && location.Contains("/staff/sign-in", StringComparison.Ordinal),
+                    (true, _, false) => status == 403 || (status == 302 && !location.Contains(path, StringComparison.Ordinal)),
+                    // A page's form posts without the antiforgery token answer 400; a made-up id answers the not-found page.
+                    (true, _, true) => method == "GET"
+                        ? status == 200 || (status == 404 && pattern.Contains('{'))
+                        : status is not (401 or 403) && !location.Contains("/staff/sign-in", StringComparison.Ordinal),
+                };
+                if (!ok) wrong.Add($"{key} as {who}: {status} {location}");
+            }
+        }
+        Assert.Empty(wrong);
+    }
+
+    /// <summary>A route pattern with its parameters filled in: ids that exist nowhere, a number, a placeholder.</summary>
+    private static string Concrete(string pattern)
+    {
+        var result = new StringBuilder();
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] != '{') { result.Append(pattern[i]); continue; }
+            var end = pattern.IndexOf('}', i);
+            var parameter = pattern[(i + 1)..end];
+            result.Append(parameter.EndsWith(":guid", StringComparison.Ordinal) ? Guid.NewGuid().ToString()
+                : parameter.EndsWith(":int", StringComparison.Ordinal) ? "1" : "x");
+            i = end;
+        }
+        var query = pattern switch
+        {
+            "/api/staff/bookings" => "?from=2026-04-21&to=2026-04-22",
+            "/api/families" => "?q=nobody",
+            _ => "",
+        };
+        return result + query;
+    }
+}
