@@ -442,6 +442,62 @@ public class CentralBookingTests : IAsyncLifetime
         Assert.Empty(store.EventsOf<HoursOffered>());
     }
 
+    // --- moving a meeting bound to its supervisor (kept, or one of a series) ---
+
+    [Fact]
+    public async Task Given_a_meeting_that_keeps_Bertil_When_it_is_moved_to_a_time_only_Anna_is_free_Then_slot_taken_and_it_stays_with_Bertil()
+    {
+        var request = Keep(Bertil, Mon(9)) with { KeepReason = KeepReason.Safety };
+        await BookOk(request);
+        var before = Written();
+
+        var outcome = await online.Move(UnitId, request.Meetings[0].AppointmentId, L(2026, 5, 12, 9, 0), "client:test"); // Tuesday: Anna only
+
+        AssertRefused(outcome, "slot_taken", ErrorKind.Conflict);
+        Assert.NotEmpty(outcome.Refusal!.NextFreeTimes!);
+        Assert.All(outcome.Refusal.NextFreeTimes!, f => Assert.Contains(Bertil, f.FreeStaff));
+        Assert.Equal(before, Written());
+    }
+
+    [Fact]
+    public async Task Given_a_meeting_of_a_series_with_Bertil_When_it_is_moved_to_a_time_only_Anna_is_free_Then_slot_taken()
+    {
+        var request = Request(Mon(9), L(2026, 5, 13, 13, 0)); // Wednesday is Bertil's, so the series is his
+        Assert.Equal(Bertil, (await BookOk(request)).SupervisorId);
+        var before = Written();
+
+        var outcome = await online.Move(UnitId, request.Meetings[0].AppointmentId, L(2026, 5, 12, 9, 0), "client:test"); // Tuesday: Anna only
+
+        AssertRefused(outcome, "slot_taken", ErrorKind.Conflict);
+        Assert.Equal(before, Written());
+    }
+
+    [Fact]
+    public async Task Given_a_meeting_that_keeps_Bertil_When_it_is_moved_to_a_time_he_is_free_Then_it_moves_with_him()
+    {
+        var request = Keep(Bertil, Mon(9));
+        await BookOk(request);
+
+        var outcome = await online.Move(UnitId, request.Meetings[0].AppointmentId, L(2026, 5, 13, 13, 0), "client:test"); // Wednesday: Bertil
+
+        Assert.True(outcome.Succeeded, Describe(outcome.Refusal));
+        Assert.Equal(Bertil, Assert.Single(store.EventsOf<AppointmentMoved>()).SupervisorId);
+    }
+
+    [Fact]
+    public async Task Given_a_meeting_that_keeps_Bertil_When_its_client_looks_for_a_new_time_Then_only_times_Bertil_is_free_are_offered()
+    {
+        var request = Keep(Bertil, Mon(9));
+        await BookOk(request);
+        var week = new FreeTimesQuery("advice", Modality.InPerson, Monday, Monday.PlusDays(4), request.Meetings[0].AppointmentId);
+
+        var times = (await online.FreeTimes(UnitId, week)).Value!;
+
+        Assert.NotEmpty(times);
+        Assert.All(times, t => Assert.Contains(Bertil, t.FreeStaff));
+        Assert.DoesNotContain(times, t => t.Start.Date == Monday.PlusDays(1) && t.Start.Hour < 12); // Tuesday mornings are Anna's
+    }
+
     // --- series ---
 
     [Fact]
