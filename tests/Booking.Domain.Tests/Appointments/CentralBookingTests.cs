@@ -196,6 +196,33 @@ public class CentralBookingTests : IAsyncLifetime
         Assert.Equal(before, Written());
     }
 
+    [Theory]
+    [InlineData(2026, 5, 14, "unit_closed")]     // Ascension Day
+    [InlineData(2026, 6, 30, "beyond_horizon")] // the day after the eight-week horizon
+    public async Task Given_a_series_with_a_day_that_cannot_be_booked_When_it_is_booked_Then_that_meeting_is_named_and_nothing_written(int year,
+        int month, int day, string code)
+    {
+        var before = Written();
+
+        var outcome = await booking.Book(UnitId, Request(Mon(9), L(year, month, day, 9, 0)), Actor);
+
+        AssertRefused(outcome, code, ErrorKind.Rule);
+        Assert.Equal("meetings[1].start", outcome.Refusal!.Error.Field);
+        Assert.Equal(before, Written());
+    }
+
+    [Fact]
+    public async Task Given_a_type_not_bookable_online_When_the_secretary_books_it_Then_it_is_booked_for_its_full_length()
+    {
+        var request = Request(Mon(9)) with { AppointmentType = "complex" }; // 90 minutes, booked only through the secretary
+
+        await BookOk(request);
+
+        var e = BookedEvent(request.Meetings[0].AppointmentId);
+        Assert.Equal(("complex", Helsinki(Mon(10, 30))), (e.AppointmentType, e.End));
+        Assert.Contains(await Free(Monday, type: "complex"), t => t.Start == Mon(9));
+    }
+
     // --- keeping the family's supervisor ---
 
     [Fact]
