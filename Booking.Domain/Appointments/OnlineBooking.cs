@@ -53,7 +53,8 @@ public sealed class OnlineBooking(
         if (to < from) return Outcome<IReadOnlyList<FreeTime>>.Of([]);
         var found = await Find(unitId, config, config.Type(query.AppointmentType)!, from, to, ct, query.Moving);
         if (query.Moving is { } moving && await Load(unitId, moving, ct) is { Status: AppointmentStatus.Booked } current)
-            found = found.Where(f => f.StartsAt != current.Start).ToList();
+            found = found.Where(f => f.StartsAt != current.Start
+                                     && (BoundSupervisor(current) is not { } bound || f.FreeStaff.Contains(bound))).ToList();
         return Outcome<IReadOnlyList<FreeTime>>.Of(found);
     }
 
@@ -217,10 +218,11 @@ public sealed class OnlineBooking(
                 .Where(r => r.AppointmentId != appointmentId).ToList();
             var free = FreeTimesOn(config, type, newStart, others);
             if (free is null) return NotBookable();
+            var bound = BoundSupervisor(current);
             var supervisor = free.FreeStaff.Contains(current.SupervisorId)
                 ? current.SupervisorId
-                : ImpartialAssignment.Choose(free.FreeStaff, await WeeklyLoad(unitId, config, newStart.Date, ct), pick);
-            if (supervisor is null) return await Taken(unitId, config, type, newStart, ct);
+                : bound is not null ? null : ImpartialAssignment.Choose(free.FreeStaff, await WeeklyLoad(unitId, config, newStart.Date, ct), pick);
+            if (supervisor is null) return await Taken(unitId, config, type, newStart, ct, bound);
 
             await using var session = store.OpenSession(unitId, actor);
             var appointment = await session.FetchForWriting(StreamIds.Appointment(appointmentId), Appointment.Initial, Appointment.Evolve, ct);
@@ -356,11 +358,16 @@ public sealed class OnlineBooking(
     internal static Refusal NotBookable() => new(new DomainError("not_a_bookable_time",
         "No one can be booked at that time. Choose one of the free times offered.", ErrorKind.Rule, "start"));
 
-    private async Task<Refusal> Taken(Guid unitId, UnitConfiguration config, AppointmentType type, LocalDateTime wanted, CancellationToken ct)
+    /// <summary>The supervisor a booking must keep when moved: the one the family kept (with a reason), or the one holding
+    /// the whole series; null when the booking may go to whoever is free.</summary>
+    private static Guid? BoundSupervisor(Appointment a) => a.Kept is not null || a.SeriesId is not null ? a.SupervisorId : null;
+
+    private async Task<Refusal> Taken(Guid unitId, UnitConfiguration config, AppointmentType type, LocalDateTime wanted, CancellationToken ct,
+        Guid? onlyWith = null)
     {
         var (_, last) = config.OnlineWindow(clock.GetCurrentInstant().InZone(config.Zone).Date);
         var next = (await Find(unitId, config, type, wanted.Date, last < wanted.Date.PlusWeeks(2) ? last : wanted.Date.PlusWeeks(2), ct))
-            .Where(f => f.Start > wanted).Take(NextFreeTimesShown).ToList();
+            .Where(f => f.Start > wanted && (onlyWith is not { } only || f.FreeStaff.Contains(only))).Take(NextFreeTimesShown).ToList();
         return new Refusal(new DomainError("slot_taken", "That time was just taken. Please choose another time.", ErrorKind.Conflict, "start"),
             NextFreeTimes: next);
     }

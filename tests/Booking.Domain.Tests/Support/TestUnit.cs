@@ -1,5 +1,6 @@
 // A small unit as the rules need it: two child supervisors (one with an evening block), a secretary and a retired supervisor
-// whose hours must never show, and the three meeting types of the brief.
+// whose hours must never show, a partner service's professional with no weekly hours (pair work inside the hours they
+// offer), and the three meeting types of the brief.
 using Booking.Domain.Configuration;
 using NodaTime;
 
@@ -12,6 +13,7 @@ public static class TestUnit
     public static readonly Guid Bertil = Guid.Parse("11111111-0000-0000-0000-000000000002");
     public static readonly Guid Secretary = Guid.Parse("11111111-0000-0000-0000-000000000003");
     public static readonly Guid Retired = Guid.Parse("11111111-0000-0000-0000-000000000004");
+    public static readonly Guid Partner = Guid.Parse("11111111-0000-0000-0000-000000000005");
 
     public static readonly AppointmentType Advice = new("advice", new("Neuvonta", "Rådgivning", "Advice"), Duration.FromMinutes(30),
         [Modality.InPerson, Modality.Video, Modality.Phone], OnlineBookable: true, Duration.Zero);
@@ -38,6 +40,7 @@ public static class TestUnit
             new StaffMember(Bertil, "Bertil", StaffRole.ChildSupervisor),
             new StaffMember(Secretary, "Sirpa", StaffRole.Secretary),
             new StaffMember(Retired, "Raili", StaffRole.ChildSupervisor, Active: false),
+            new StaffMember(Partner, "Riikka", StaffRole.PartnerProfessional, PartnerService: "Perheneuvola"),
         ],
         [Advice, Agreement, Paternity, SecretaryOnly],
         [
