@@ -30,11 +30,12 @@ public sealed record BookingDto(
     string Status,
     bool CanChange,
     string? ManageToken = null,
-    string? ManageUrl = null)
+    string? ManageUrl = null,
+    bool CanMove = false)
 {
     public static BookingDto From(AppointmentView v, string? token = null) => new(
         v.AppointmentId, v.AppointmentType, Wire.Name(v.Modality), v.Start, v.End, v.StartsAt, Wire.Name(v.Status), v.CanChange,
-        token, token is null ? null : $"/booking/{token}");
+        token, token is null ? null : $"/booking/{token}", v.CanMove);
 }
 
 /// <summary>The meeting an invited other parent sees through the invitation link, with their answer (null: not yet).</summary>
