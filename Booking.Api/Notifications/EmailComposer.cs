@@ -1,5 +1,6 @@
 // Renders one message from the booking's CURRENT state (a moved booking shows its new time), in the recipient's
-// language, as plain text and HTML, with an .ics for every message that changes the recipient's calendar.
+// language, as plain text and HTML, with an .ics for every message that changes the recipient's calendar. A video
+// meeting's link (the secretary's, from the appointment's notes) is in the text and in the .ics (LOCATION, URL).
 using System.Text;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
@@ -20,7 +21,8 @@ public sealed record EmailContext(
     IReadOnlyList<InfoLink> Links,
     Instant Now,
     string From,
-    string? InvitationUrl = null);
+    string? InvitationUrl = null,
+    string? VideoLink = null);
 
 public static class EmailComposer
 {
@@ -33,7 +35,9 @@ public static class EmailComposer
         var typeName = c.Unit.Type(c.Appointment.AppointmentType)?.Name.In(c.Language) ?? c.Appointment.AppointmentType;
         var when = w.Time(start, end);
         var shortWhen = w.ShortTime(start);
-        var how = w.Modality(c.Appointment.Modality, c.Unit.Name);
+        var cancelled = c.Kind == EmailKinds.Cancelled;
+        var video = cancelled || c.Appointment.Modality != Modality.Video ? null : c.VideoLink;
+        var how = video is null ? w.Modality(c.Appointment.Modality, c.Unit.Name) : w.VideoWithLink;
 
         var (subject, intro, extra) = c.Kind switch
         {
@@ -44,7 +48,6 @@ public static class EmailComposer
             EmailKinds.Reminder => (w.ReminderSubject(shortWhen), w.ReminderIntro, null),
             _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "Unknown email kind."),
         };
-        var cancelled = c.Kind == EmailKinds.Cancelled;
         var manage = cancelled ? null : c.ManageUrl;
         var links = cancelled ? [] : c.Links;
         var respond = cancelled ? null : c.InvitationUrl;
@@ -56,6 +59,7 @@ public static class EmailComposer
         text.Append(w.What).Append(": ").Append(typeName).Append('\n');
         text.Append(w.When).Append(": ").Append(when).Append('\n');
         text.Append(w.Where).Append(": ").Append(how).Append("\n\n");
+        if (video is not null) text.Append(w.VideoJoin).Append('\n').Append(video).Append("\n\n");
         if (extra is not null) text.Append(extra).Append("\n\n");
         if (respond is not null) text.Append(w.InvitationRespond).Append('\n').Append(respond).Append("\n\n");
         if (manage is not null) text.Append(w.Manage).Append('\n').Append(manage).Append("\n\n");
@@ -80,6 +84,7 @@ public static class EmailComposer
         html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.What)}</th><td>{H(typeName)}</td></tr>");
         html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.When)}</th><td>{H(when)}</td></tr>");
         html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.Where)}</th><td>{H(how)}</td></tr></table>");
+        if (video is not null) html.Append($"<p>{H(w.VideoJoin)}<br><a href=\"{H(video)}\">{H(video)}</a></p>");
         if (extra is not null) html.Append($"<p>{H(extra)}</p>");
         if (respond is not null) html.Append($"<p>{H(w.InvitationRespond)}<br><a href=\"{H(respond)}\">{H(respond)}</a></p>");
         if (manage is not null) html.Append($"<p>{H(w.Manage)}<br><a href=\"{H(manage)}\">{H(manage)}</a></p>");
@@ -107,16 +112,20 @@ public static class EmailComposer
                 Start: start,
                 End: end,
                 Summary: $"{typeName} – {c.Unit.Name}",
-                Location: how,
-                Description: manage is null ? null : $"{w.Manage}\n{manage}",
+                Location: video ?? how,
+                Description: Description(video is null ? null : $"{w.VideoJoin}\n{video}", manage is null ? null : $"{w.Manage}\n{manage}"),
                 Cancelled: cancelled,
                 OrganizerName: c.Unit.Name,
-                OrganizerEmail: c.From), zone);
+                OrganizerEmail: c.From,
+                Url: video), zone);
             attachments.Add(new EmailAttachment(cancelled ? "cancel.ics" : "invite.ics",
                 $"text/calendar; method={(cancelled ? "CANCEL" : "REQUEST")}; charset=utf-8", ics));
         }
         return new ComposedEmail(c.To, subject, text.ToString(), html.ToString(), c.MessageId, LanguageTag(c.Language), attachments);
     }
+
+    private static string? Description(params string?[] parts) =>
+        parts.Any(p => p is not null) ? string.Join("\n\n", parts.Where(p => p is not null)) : null;
 
     public static string LanguageTag(Language language) => language switch { Language.Sv => "sv", Language.En => "en", _ => "fi" };
 }

@@ -1,10 +1,12 @@
-// The outbox: an asynchronous projection turns appointment events into one row per (event, recipient), committed with
-// the daemon's checkpoint, so each message is queued exactly once. The key comes from the event's sequence and the
-// recipient's role, so a rebuild queues nothing twice and a resend carries the same Message-ID.
+// The outbox: an asynchronous projection turns appointment, info evening and family events into one row per (event,
+// recipient), committed with the daemon's checkpoint, so each message is queued exactly once. The key comes from the
+// event's sequence and the recipient's role, so a rebuild queues nothing twice and a resend carries the same Message-ID.
+// appointment_id names the stream the message is about: an appointment, an info evening, or a family (info links).
 // A row holds no personal data: the address is looked up when sending, so an erased contact gets nothing.
 using Booking.Api.EventStore;
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;
+using Booking.Domain.Families;
 using Booking.Domain.InfoEvenings;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,6 +20,9 @@ public static class EmailKinds
     public const string Moved = "moved";
     public const string Cancelled = "cancelled";
     public const string Reminder = "reminder";
+    /// <summary>The info links and preparation notes the secretary sent a parent (InfoLinksSent); the row's appointment_id
+    /// holds the family's id, as an evening's rows hold the evening's id.</summary>
+    public const string InfoLinks = "info_links";
 }
 
 public static class RecipientRoles
@@ -26,6 +31,8 @@ public static class RecipientRoles
     public const string OtherParent = "other_parent";
     /// <summary>Someone registered (or waiting) for an info evening; the row's appointment_id holds the evening's id.</summary>
     public const string Registrant = "registrant";
+    /// <summary>A family's parent the secretary sent info links to; the row's appointment_id holds the family's id.</summary>
+    public const string Parent = "parent";
 }
 
 public static class OutboxStatus
@@ -107,6 +114,10 @@ public sealed class EmailOutboxProjection : IAsyncProjection
                     break;
                 case InfoEveningEvent evening:
                     await ApplyEvening(connection, transaction, e, evening, ct);
+                    break;
+                case InfoLinksSent sent:
+                    // The matter and language stay in the event; the sender reads them (and the address) at send time.
+                    await Enqueue(connection, transaction, e, EmailKinds.InfoLinks, sent.FamilyId, RecipientRoles.Parent, sent.ClientId, ct);
                     break;
             }
         }

@@ -10,6 +10,8 @@ using Booking.Domain.EventSourcing;
 using Booking.Domain.InfoEvenings;
 using NodaTime;
 using Npgsql;
+using FamilyStreams = Booking.Domain.Families.StreamIds;
+using InfoLinksSent = Booking.Domain.Families.InfoLinksSent;
 
 namespace Booking.Api.Notifications;
 
@@ -30,6 +32,7 @@ public sealed class EmailSender(
     IUnitConfigurationSource configurations,
     IManageTokenIssuer tokens,
     InfoLinkCatalogue catalogue,
+    IAppointmentNotesSource notes,
     IMailTransport transport,
     EmailSettings settings,
     EmailSenderFaults faults,
@@ -175,6 +178,7 @@ public sealed class EmailSender(
     private async Task<(ComposedEmail? Email, string? Skip)> Prepare(OutboxMessage message, CancellationToken ct)
     {
         if (EveningEmailKinds.IsEvening(message.Kind)) return await PrepareEvening(message, ct);
+        if (message.Kind == EmailKinds.InfoLinks) return await PrepareInfoLinks(message, ct);
         var events = await store.ReadStream(message.UnitId, StreamIds.Appointment(message.AppointmentId), ct);
         var appointment = events.Aggregate(Appointment.Initial, (s, e) => Appointment.Evolve(s, e.Data));
         if (appointment.Status == AppointmentStatus.None) return (null, "no such appointment");
@@ -197,9 +201,32 @@ public sealed class EmailSender(
             ? await InvitationUrl(message.UnitId, message.AppointmentId, message.ClientId, ct)
             : null;
         var links = await catalogue.For(message.UnitId, appointment.AppointmentType, ct);
+        // The video link is a staff note (a document, never an event), read now so that a changed link is the one sent.
+        var videoLink = appointment.Modality == Modality.Video && message.Kind != EmailKinds.Cancelled
+            ? (await notes.For(message.UnitId, [message.AppointmentId], ct)).GetValueOrDefault(message.AppointmentId)?.VideoLink
+            : null;
         var sequence = events.Count(e => e.Data is AppointmentMoved or AppointmentCancelled);
         var email = EmailComposer.Compose(new EmailContext(message.Kind, contact.Value.Language, contact.Value.Name, contact.Value.Email,
-            message.MessageId, appointment, sequence, config, manageUrl, links, now, settings.FromAddress, invitationUrl));
+            message.MessageId, appointment, sequence, config, manageUrl, links, now, settings.FromAddress, invitationUrl,
+            string.IsNullOrWhiteSpace(videoLink) ? null : videoLink.Trim()));
+        return (email, null);
+    }
+
+    /// <summary>The info links the secretary sent a parent: the row's appointment id is the family's id, and the matter and
+    /// language come from the InfoLinksSent event the row was queued for.</summary>
+    private async Task<(ComposedEmail? Email, string? Skip)> PrepareInfoLinks(OutboxMessage message, CancellationToken ct)
+    {
+        var events = await store.ReadStream(message.UnitId, FamilyStreams.Family(message.AppointmentId), ct);
+        if (events.FirstOrDefault(e => e.Sequence == message.EventSequence)?.Data is not InfoLinksSent sent || sent.ClientId != message.ClientId)
+            return (null, "no such info links request");
+        var contact = await Contact(message.UnitId, message.ClientId, ct);
+        if (contact is null || string.IsNullOrWhiteSpace(contact.Value.Email)) return (null, "no contact details");
+        _ = new MailAddress(contact.Value.Email); // throws FormatException for an address SMTP would refuse anyway
+        var links = await catalogue.For(message.UnitId, sent.Matter, ct);
+        if (links.Count == 0) return (null, "no info links for the matter");
+        var config = await configurations.Current(message.UnitId, ct);
+        var email = InfoLinksEmailComposer.Compose(new InfoLinksEmailContext(sent.Language, contact.Value.Name, contact.Value.Email,
+            message.MessageId, sent.Matter, links, config));
         return (email, null);
     }
 

@@ -15,7 +15,7 @@ public sealed record EmailWords(
     Func<string, string> ReminderSubject, string ReminderIntro,
     string[] Weekdays, string[] Months, Func<LocalDateTime, LocalDateTime, string[], string[], string> Span,
     Func<LocalDateTime, string[], string> Short,
-    string InvitationRespond = "")
+    string InvitationRespond = "", string VideoWithLink = "", string VideoJoin = "")
 {
     public static EmailWords For(Language language) => language switch
     {
@@ -55,7 +55,8 @@ public sealed record EmailWords(
             "lokakuuta", "marraskuuta", "joulukuuta"],
         (s, e, days, _) => $"{days[Day(s)]} {s.Day}.{s.Month}.{s.Year} klo {Dots(s.TimeOfDay)}–{Dots(e.TimeOfDay)}",
         (s, _) => $"{s.Day}.{s.Month}.{s.Year} klo {Dots(s.TimeOfDay)}",
-        InvitationRespond: "Vahvistathan, pääsetkö tulemaan:");
+        InvitationRespond: "Vahvistathan, pääsetkö tulemaan:",
+        VideoWithLink: "Videotapaaminen – liittymislinkki on alla.", VideoJoin: "Liity videotapaamiseen tästä linkistä:");
 
     public static readonly EmailWords Swedish = new(
         "Hej {0},", "Hej,", "Vad", "När", "Hur", "Du kan flytta eller avboka tiden via länken:", "Förberedelser",
@@ -73,7 +74,8 @@ public sealed record EmailWords(
         ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
         (s, e, days, _) => $"{days[Day(s)]} {s.Day}.{s.Month}.{s.Year} kl. {Dots(s.TimeOfDay)}–{Dots(e.TimeOfDay)}",
         (s, _) => $"{s.Day}.{s.Month}.{s.Year} kl. {Dots(s.TimeOfDay)}",
-        InvitationRespond: "Bekräfta gärna om du kan komma:");
+        InvitationRespond: "Bekräfta gärna om du kan komma:",
+        VideoWithLink: "Videomöte – länken till mötet finns nedan.", VideoJoin: "Delta i videomötet via länken:");
 
     public static readonly EmailWords English = new(
         "Hello {0},", "Hello,", "What", "When", "How", "You can move or cancel the appointment here:", "Preparing for the meeting",
@@ -91,5 +93,6 @@ public sealed record EmailWords(
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         (s, e, days, months) => $"{days[Day(s)]} {s.Day} {months[s.Month - 1]} {s.Year}, {Colon(s.TimeOfDay)}–{Colon(e.TimeOfDay)}",
         (s, months) => $"{s.Day} {months[s.Month - 1][..3]} {s.Year} {Colon(s.TimeOfDay)}",
-        InvitationRespond: "Please confirm whether you can come:");
+        InvitationRespond: "Please confirm whether you can come:",
+        VideoWithLink: "Video meeting – the link to join is below.", VideoJoin: "Join the video meeting here:");
 }

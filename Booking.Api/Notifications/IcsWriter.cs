@@ -17,7 +17,8 @@ public sealed record CalendarEvent(
     string? Description,
     bool Cancelled,
     string OrganizerName,
-    string OrganizerEmail);
+    string OrganizerEmail,
+    string? Url = null);
 
 public static class IcsWriter
 {
@@ -44,6 +45,8 @@ public static class IcsWriter
         lines.Add("SUMMARY:" + Text(e.Summary));
         if (!string.IsNullOrWhiteSpace(e.Location)) lines.Add("LOCATION:" + Text(e.Location));
         if (!string.IsNullOrWhiteSpace(e.Description)) lines.Add("DESCRIPTION:" + Text(e.Description));
+        // URL is a URI value, not TEXT: nothing is escaped, so only a well-formed absolute address goes in.
+        if (Uri.IsWellFormedUriString(e.Url, UriKind.Absolute)) lines.Add("URL:" + e.Url);
         lines.Add($"ORGANIZER;CN={Parameter(e.OrganizerName)}:mailto:{e.OrganizerEmail}");
         lines.Add(e.Cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
         lines.Add("TRANSP:OPAQUE");

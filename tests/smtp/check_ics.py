@@ -4,7 +4,8 @@
 RFC 5545 framing (CRLF only, lines at most 75 octets, continuation lines start with a space) is checked by hand;
 the content is parsed by python3-icalendar, and the VTIMEZONE by dateutil's tzical, which maps DTSTART to UTC
 with the calendar's own rules (not the machine's time zone database).
-Usage: check_ics.py FILE   -> {"method", "uid", "sequence", "status", "summary", "location", "dtstartRaw", "startUtc", "endUtc", "tzid"}
+Usage: check_ics.py FILE   -> {"method", "uid", "sequence", "status", "summary", "location", "description", "url", "dtstartRaw",
+                               "startUtc", "endUtc", "tzid"}
 """
 import io
 import json
@@ -65,6 +66,7 @@ def main():
         "summary": str(event.get("SUMMARY")),
         "location": str(event.get("LOCATION", "")),
         "description": str(event.get("DESCRIPTION", "")),
+        "url": str(event.get("URL", "")),
         "dtstartRaw": raw,
         "tzid": tzid,
         "startUtc": start.astimezone(tz.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),

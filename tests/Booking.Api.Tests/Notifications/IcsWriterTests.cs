@@ -10,9 +10,10 @@ public sealed class IcsWriterTests
 {
     private static readonly DateTimeZone Helsinki = DateTimeZoneProviders.Tzdb["Europe/Helsinki"];
 
-    private static string Write(string summary, string? description = null, bool cancelled = false) => IcsWriter.Write(new CalendarEvent(
-        "abc@booking.local", 3, Instant.FromUtc(2026, 10, 19, 6, 0), new LocalDateTime(2026, 10, 26, 12, 30), new LocalDateTime(2026, 10, 26, 13, 0),
-        summary, "Perheoikeudellinen yksikkö – Familjerättsliga enheten", description, cancelled, "Yksikkö, Enhet", "unit@booking.local"), Helsinki);
+    private static string Write(string summary, string? description = null, bool cancelled = false, string? url = null) => IcsWriter.Write(
+        new CalendarEvent("abc@booking.local", 3, Instant.FromUtc(2026, 10, 19, 6, 0), new LocalDateTime(2026, 10, 26, 12, 30),
+            new LocalDateTime(2026, 10, 26, 13, 0), summary, "Perheoikeudellinen yksikkö – Familjerättsliga enheten", description, cancelled,
+            "Yksikkö, Enhet", "unit@booking.local", url), Helsinki);
 
     [Fact]
     public void Lines_end_in_CRLF_and_fold_at_75_octets_without_splitting_a_character()
@@ -53,5 +54,17 @@ public sealed class IcsWriterTests
         var cancelled = Write("Neuvonta", cancelled: true);
         Assert.Contains("METHOD:CANCEL\r\n", cancelled);
         Assert.Contains("STATUS:CANCELLED\r\n", cancelled);
+    }
+
+    [Fact]
+    public void A_video_link_goes_in_as_a_URL_unescaped_and_an_address_that_could_inject_lines_is_left_out()
+    {
+        var unfolded = Write("Videotapaaminen", url: "https://meet.example.fi/j/123;pwd=a,b").Replace("\r\n ", "");
+        Assert.Contains("\r\nURL:https://meet.example.fi/j/123;pwd=a,b\r\n", unfolded);
+
+        var injected = Write("Videotapaaminen", url: "https://meet.example.fi/j/1\r\nATTENDEE:mailto:x@example.fi");
+        Assert.DoesNotContain("URL:", injected);
+        Assert.DoesNotContain("ATTENDEE", injected);
+        Assert.DoesNotContain("URL:", Write("Neuvonta"));
     }
 }
