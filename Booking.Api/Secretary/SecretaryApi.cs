@@ -193,9 +193,12 @@ public static class SecretaryApi
     {
         var fields = new Dictionary<string, string[]>();
         if (body?.ClientId is null) fields["clientId"] = ["clientId is required: the parent to send the links to."];
-        var language = Language.Fi;
-        if (body?.Language is not null && !Wire.TryEnum(body.Language, out language))
-            fields["language"] = [$"language must be one of: {Wire.Choices<Language>()}."];
+        Language? language = null;
+        if (body?.Language is not null)
+        {
+            if (Wire.TryEnum<Language>(body.Language, out var chosen)) language = chosen;
+            else fields["language"] = [$"language must be one of: {Wire.Choices<Language>()}."];
+        }
         if (fields.Count > 0) return Problems.From(Refusal.Invalid(fields));
         var outcome = await families.SendInfoLinks(unit.UnitId, familyId, body!.ClientId!.Value, body.Matter, language, Actor(user), ct);
         if (outcome.Refusal is { } refusal) return Problems.From(refusal);

@@ -105,8 +105,9 @@ public sealed class FamilyUseCases(IEventStore store, IUnitConfigurationSource c
         return new FamilyView(family, family.Parents.Select(p => (p, found.GetValueOrDefault(p.ClientId))).ToList());
     }
 
-    /// <summary>Queues an email with the info links and preparation notes for the matter to one parent.</summary>
-    public async Task<Outcome<InfoLinksSent>> SendInfoLinks(Guid unitId, Guid familyId, Guid clientId, string? matter, Language language,
+    /// <summary>Queues an email with the info links and preparation notes for the matter to one parent, in the given
+    /// language or else the parent's own.</summary>
+    public async Task<Outcome<InfoLinksSent>> SendInfoLinks(Guid unitId, Guid familyId, Guid clientId, string? matter, Language? language,
         string actor, CancellationToken ct = default)
     {
         var config = await configurations.Current(unitId, ct);
@@ -117,13 +118,15 @@ public sealed class FamilyUseCases(IEventStore store, IUnitConfigurationSource c
             var stream = await session.FetchForWriting(StreamIds.Family(familyId), Family.Initial, Family.Evolve, ct);
             var code = string.IsNullOrWhiteSpace(matter) ? stream.State.Matter : matter.Trim();
             if (stream.State.Exists && config.Type(code) is null) return Refusal.InvalidField("matter", $"Unknown matter '{code}'.");
+            var chosen = language ?? Language.Fi;
             if (stream.State.Exists && stream.State.HasParent(clientId))
             {
                 var contact = (await contacts.Find(unitId, [clientId], ct)).GetValueOrDefault(clientId);
                 if (contact is null || !ContactDetails.IsEmail(contact.Email))
                     return new DomainError("no_email", "This parent has no email address; add one first.", ErrorKind.Rule, "clientId");
+                chosen = language ?? contact.Language;
             }
-            var decision = FamilyDecider.Decide(new SendInfoLinks(familyId, clientId, code, language, actor, now), stream.State);
+            var decision = FamilyDecider.Decide(new SendInfoLinks(familyId, clientId, code, chosen, actor, now), stream.State);
             if (decision.Error is { } error) return error;
             session.Append(stream.StreamId, StreamIds.FamilyType, stream.Version, decision.Events);
             try

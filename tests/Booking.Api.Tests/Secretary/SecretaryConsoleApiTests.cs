@@ -66,6 +66,21 @@ public sealed class SecretaryConsoleApiTests(BookingApp app) : IClassFixture<Boo
     }
 
     [Fact]
+    public async Task Info_links_go_in_the_parents_own_language_unless_the_secretary_chooses_another()
+    {
+        var secretary = await app.SignIn("leena");
+        var family = await LogFamily(secretary, FirstContact("Britta Holm", "britta.holm@example.fi", "040 222 3333", language: "sv"));
+        var links = $"/api/families/{family["familyId"].Text()}/info-links";
+        var own = await secretary.PostAsJsonAsync(links, new { clientId = ParentId(family, "mother") });
+        Assert.Equal(HttpStatusCode.Accepted, own.StatusCode);
+        Assert.Equal("sv", (await own.Json())["language"].Text());
+        var chosen = await secretary.PostAsJsonAsync(links, new { clientId = ParentId(family, "mother"), language = "en" });
+        Assert.Equal("en", (await chosen.Json())["language"].Text());
+        var stranger = await secretary.PostAsJsonAsync(links, new { clientId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_contact_input_is_answered_field_by_field_and_writes_nothing()
     {
         var secretary = await app.SignIn("leena");
