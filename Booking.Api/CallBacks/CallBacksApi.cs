@@ -39,10 +39,8 @@ public sealed record CallBackDto(
     int Attempts, bool CanCancel, string? CancelToken = null, string? CancelUrl = null)
 {
     public static CallBackDto From(CallBackView v, string? token = null) => new(
-        v.CallBackId, ReferenceOf(v.CallBackId), v.Start, v.End, v.Matter, v.Language, v.Status, v.Attempts, v.CanCancel,
+        v.CallBackId, CallBack.ReferenceOf(v.CallBackId), v.Start, v.End, v.Matter, v.Language, v.Status, v.Attempts, v.CanCancel,
         token, token is null ? null : $"/call-back/{token}");
-
-    public static string ReferenceOf(Guid callBackId) => $"CB-{callBackId.ToString("N")[..8].ToUpperInvariant()}";
 }
 
 public static class CallBacksApi

@@ -27,6 +27,9 @@ public sealed record CallBack(
 {
     public bool IsOpen => Status == CallBackStatus.Reserved;
 
+    /// <summary>A short reference a client can quote to the office secretary (not a secret: the cancel link is).</summary>
+    public static string ReferenceOf(Guid callBackId) => $"CB-{callBackId.ToString("N")[..8].ToUpperInvariant()}";
+
     /// <summary>True when the slot is held: every call-back but a cancelled one keeps its slot.</summary>
     public bool HoldsSlot => Status != CallBackStatus.Cancelled;
 
