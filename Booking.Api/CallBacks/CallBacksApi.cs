@@ -83,6 +83,8 @@ public static class CallBacksApi
         var staff = app.MapGroup("/api/staff/call-backs").WithTags("Call-backs");
         staff.MapGet("", Day).WithName("GetStaffCallBacks").RequireAuthorization(StaffRoles.AnyStaff)
             .WithSummary("The call-backs of a day (date, default today), optionally of one supervisor (staffId). Phone numbers are shown to the call-back's own supervisor and to the office secretary only.");
+        staff.MapGet("/free", FreeForSecretary).WithName("GetFreeCallBackTimesForStaff").RequireAuthorization(StaffRoles.AnyStaff)
+            .WithSummary("Free call-back times from now (today's later slots too) with the supervisors free at each (freeStaff), for the secretary's reservation.");
         staff.MapPost("", ReserveForClient).WithName("ReserveCallBackForClient").RequireAuthorization(StaffRoles.Secretary)
             .WithSummary("The office secretary reserves a call-back for a client (also later today), for a chosen supervisor or assigned impartially.");
         staff.MapPost("/{id:guid}/done", Done).WithName("CompleteCallBack").RequireAuthorization(StaffRoles.Supervisor)
@@ -97,7 +99,16 @@ public static class CallBacksApi
         string? from, string? to, CallBackUseCases callBacks, IClock clock, IUnitConfigurationSource configurations, CurrentUnit unit, CancellationToken ct)
     {
         var config = await configurations.Current(unit.UnitId, ct);
-        var first = clock.GetCurrentInstant().InZone(config.Zone).Date.PlusDays(1);
+        var (range, refused) = Range(from, to, clock.GetCurrentInstant().InZone(config.Zone).Date.PlusDays(1));
+        if (refused is not null) return refused;
+        var outcome = await callBacks.FreeTimes(unit.UnitId, range.First, range.Last, CallBackChannel.Online, ct);
+        if (outcome.Refusal is { } refusal) return Problems.From(refusal);
+        return TypedResults.Ok(outcome.Value!.Select(FreeTimeDto.From).ToList());
+    }
+
+    /// <summary>from (default <paramref name="first"/>) and to (default a week on), at most 62 days apart.</summary>
+    private static ((LocalDate First, LocalDate Last) Value, ProblemHttpResult? Refused) Range(string? from, string? to, LocalDate first)
+    {
         var fields = new Dictionary<string, string[]>();
         if (from is not null && !Wire.TryLocalDate(from, out first)) fields["from"] = ["from must be a date like 2026-11-24."];
         var last = first.PlusDays(6);
@@ -105,11 +116,17 @@ public static class CallBacksApi
         else if (fields.Count == 0 && last < first) fields["to"] = ["to must not be before from."];
         else if (fields.Count == 0 && Period.Between(first, last, PeriodUnits.Days).Days > MaxFreeRangeDays)
             fields["to"] = [$"Ask for at most {MaxFreeRangeDays} days at a time."];
-        if (fields.Count > 0) return Problems.From(Refusal.Invalid(fields));
+        return ((first, last), fields.Count > 0 ? Problems.From(Refusal.Invalid(fields)) : null);
+    }
 
-        var outcome = await callBacks.FreeTimes(unit.UnitId, first, last, CallBackChannel.Online, ct);
-        if (outcome.Refusal is { } refusal) return Problems.From(refusal);
-        return TypedResults.Ok(outcome.Value!.Select(FreeTimeDto.From).ToList());
+    public static async Task<Results<Ok<IReadOnlyList<FreeTime>>, ProblemHttpResult>> FreeForSecretary(
+        string? from, string? to, CallBackUseCases callBacks, IClock clock, IUnitConfigurationSource configurations, CurrentUnit unit, CancellationToken ct)
+    {
+        var config = await configurations.Current(unit.UnitId, ct);
+        var (range, refused) = Range(from, to, clock.GetCurrentInstant().InZone(config.Zone).Date);
+        if (refused is not null) return refused;
+        var outcome = await callBacks.FreeTimes(unit.UnitId, range.First, range.Last, CallBackChannel.Secretary, ct);
+        return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(outcome.Value!);
     }
 
     public static async Task<Results<Created<CallBackDto>, ProblemHttpResult>> Reserve(

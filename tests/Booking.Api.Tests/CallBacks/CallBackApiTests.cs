@@ -99,6 +99,7 @@ public sealed class CallBackApiTests(BookingApp app) : IClassFixture<BookingApp>
 
     [Theory]
     [InlineData("GET", "/api/staff/call-backs")]
+    [InlineData("GET", "/api/staff/call-backs/free")]
     [InlineData("POST", "/api/staff/call-backs")]
     [InlineData("POST", "/api/staff/call-backs/00000000-0000-0000-0000-000000000001/done")]
     [InlineData("POST", "/api/staff/call-backs/00000000-0000-0000-0000-000000000001/not-reached")]
@@ -178,6 +179,9 @@ public sealed class CallBackApiTests(BookingApp app) : IClassFixture<BookingApp>
     {
         app.Clock.Reset(BookingApp.DefaultNow);
         var leena = await app.SignIn("leena");
+        var free = await (await leena.GetAsync("/api/staff/call-backs/free?from=2026-04-20&to=2026-04-20")).JsonArray();
+        Assert.Contains(free, f => f!["start"].Text() == "2026-04-20T14:45:00"
+            && f["freeStaff"]!.AsArray().Select(s => s.Text()).SequenceEqual([DemoUnitIds.Satu.ToString()]));
 
         var reserved = await leena.PostAsJsonAsync("/api/staff/call-backs",
             new { start = "2026-04-20T14:45", matter = "paternity", language = "fi", phone = "040 444 4444", staffId = DemoUnitIds.Satu });
