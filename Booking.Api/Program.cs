@@ -1,4 +1,5 @@
 using Booking.Api.Appointments;
+using Booking.Api.CallBacks;
 using Booking.Api.Configuration;
 using Booking.Api.Errors;
 using Booking.Api.Hosting;
@@ -20,6 +21,7 @@ builder.Services.AddAppointments(store);
 builder.Services.AddStaffAccounts();
 builder.Services.AddWalkIn();
 builder.Services.AddInfoEvenings(store);
+builder.Services.AddCallBacks(store);
 builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
 
@@ -33,6 +35,7 @@ app.MapConfigurationApi();
 app.MapAppointmentsApi();
 app.MapWalkInApi();
 app.MapInfoEveningsApi();
+app.MapCallBacksApi();
 app.MapLiveApi();
 app.MapNotificationsApi();
 app.MapSecretaryApi();

@@ -5,6 +5,7 @@ using Booking.Api.Staff;
 using Booking.Domain.Staff;
 using Booking.Domain.Appointments;
 using Booking.Domain.Calendar;
+using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -95,6 +96,10 @@ public static class ConfigurationApi
             if (closure.To < closure.From) Add($"closures[{i}].to", "A closure must not end before it starts.");
             if (closure.StaffId is { } s && !staff.Contains(s)) Add($"closures[{i}].staffId", "staffId must name a staff member of the unit.");
         }
+        if (c.PhoneNumber is { Length: > 0 } phone && !ContactDetails.IsPhone(phone))
+            Add("phoneNumber", "phoneNumber must have 6 to 15 digits and may start with +, or be left out.");
+        foreach (var (field, messages) in CallBackSettings.Validate(c with { Staff = c.Staff ?? [], Hours = c.Hours ?? [] }))
+            foreach (var message in messages) Add(field, message);
         return errors;
     }
 }

@@ -1,8 +1,9 @@
 // The demo unit seeded on first run so a newcomer sees a working service: four child supervisors, a secretary,
 // a manager, two partner professionals and a realistic week (Thursday mornings are walk-in with Aino on duty in room
-// 101, two evenings a week, the secretary's phone hours Monday to Thursday 9-12).
+// 101, two evenings a week, the secretary's phone hours Monday to Thursday 9-12, call-back times for three supervisors).
 using Booking.Api.Staff;
 using Booking.Domain.Staff;
+using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
 using Booking.Domain.InfoEvenings;
 using NodaTime;
@@ -125,6 +126,17 @@ public sealed class DemoUnit(
             {
                 [DemoUnitIds.Aino] = "101", [DemoUnitIds.Mikael] = "102", [DemoUnitIds.Satu] = "103", [DemoUnitIds.Johanna] = "104",
             }),
-            PhoneHours: PhoneHours.Default);
+            PhoneHours: PhoneHours.Default,
+            // A made-up number for the demo (09 is the Helsinki area code); a real unit puts its secretary's line here.
+            PhoneNumber: "09 123 4567",
+            // Call-back times outside each supervisor's bookable hours: Satu Monday and Wednesday 14-15, Mikael and
+            // Johanna Tuesday 13-14 (two supervisors at once), 15-minute slots.
+            CallBacks: new CallBackSettings(
+            [
+                new CallBackWindow(DemoUnitIds.Satu, Monday, new LocalTime(14, 0), new LocalTime(15, 0)),
+                new CallBackWindow(DemoUnitIds.Satu, Wednesday, new LocalTime(14, 0), new LocalTime(15, 0)),
+                new CallBackWindow(DemoUnitIds.Mikael, Tuesday, new LocalTime(13, 0), new LocalTime(14, 0)),
+                new CallBackWindow(DemoUnitIds.Johanna, Tuesday, new LocalTime(13, 0), new LocalTime(14, 0)),
+            ]));
     }
 }

@@ -14,6 +14,7 @@ public static class Problems
         ErrorKind.Invalid => StatusCodes.Status400BadRequest,
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -47,6 +48,7 @@ public static class Problems
         ErrorKind.Invalid => "Some fields are not valid",
         ErrorKind.NotFound => "Not found",
         ErrorKind.Conflict => "Conflict with a change made a moment earlier",
+        ErrorKind.Forbidden => "Not yours to change",
         _ => "Not allowed by the unit's rules",
     };
 }

@@ -1,6 +1,7 @@
 // The unit's configuration as the rules need it: who works when, what can be booked, when the unit is closed.
 using System.Text.Json.Serialization;
 using Booking.Domain.Calendar;
+using Booking.Domain.CallBacks;
 using NodaTime;
 
 namespace Booking.Domain.Configuration;
@@ -56,7 +57,9 @@ public sealed record UnitConfiguration(
     int HorizonWeeks = 8,
     int SlotStepMinutes = 30,
     WalkInSettings? WalkIn = null,
-    PhoneHours? PhoneHours = null)
+    PhoneHours? PhoneHours = null,
+    string? PhoneNumber = null,
+    CallBackSettings? CallBacks = null)
 {
     /// <summary>The walk-in reception as configured, or the unit's usual one (Thursday 08-12, the first active child
     /// supervisor on duty) when a stored configuration predates the setting.</summary>
@@ -66,6 +69,10 @@ public sealed record UnitConfiguration(
     /// <summary>The office secretary's phone hours as configured, or Mon-Thu 09-12.</summary>
     [JsonIgnore]
     public PhoneHours PhoneHoursOrDefault => PhoneHours ?? Configuration.PhoneHours.Default;
+
+    /// <summary>The child supervisors' call-back windows as configured; none when a stored configuration predates them.</summary>
+    [JsonIgnore]
+    public CallBackSettings CallBacksOrDefault => CallBacks ?? CallBackSettings.None;
 
     [JsonIgnore]
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZoneId];

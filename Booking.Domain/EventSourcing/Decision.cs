@@ -11,6 +11,8 @@ public enum ErrorKind
     Conflict,
     /// <summary>A rule of the service forbids it (422).</summary>
     Rule,
+    /// <summary>The signed-in person may not do this to this thing, such as marking another supervisor's call-back (403).</summary>
+    Forbidden,
 }
 
 /// <summary>A rule the command broke. Code is stable (for clients and tests); Message is for a person.</summary>

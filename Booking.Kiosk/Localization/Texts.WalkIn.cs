@@ -90,9 +90,6 @@ public sealed partial class Texts
     public string KioskAlternativesTitle => T("Näin voit hoitaa asiasi", "Så här kan du sköta ärendet", "Other ways to get help");
     public string AltBookOnline => T("Varaa aika verkossa", "Boka tid på nätet", "Book a meeting online");
     public string AltCallBack => T("Pyydä soittoaikaa", "Be om en telefontid", "Ask for a call-back");
-    public string AltCallBackHint => T("Kysy toimistosihteeriltä aikaa, jolloin lastenvalvoja soittaa sinulle.",
-        "Fråga byråsekreteraren efter en tid då barnatillsyningsmannen ringer dig.",
-        "Ask the office secretary for a time when a child supervisor will call you.");
     public string AltPhoneHours => T("Toimistosihteerin puhelinaika", "Byråsekreterarens telefontid", "The office secretary's phone hours");
     public string PhoneOpenUntil(LocalTime until) => T($"Puhelin on auki nyt {AtClock(until)} asti.", $"Telefonen är öppen nu till {AtClock(until)}.",
         $"The line is open now until {Time(until)}.");

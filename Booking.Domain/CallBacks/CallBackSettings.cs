@@ -1,0 +1,85 @@
+// The call-back times (soittoajat) as the unit configures them: weekly windows per child supervisor cut into slots,
+// and the slots those windows give on a date (never on holidays, unit closures or the supervisor's absences).
+using System.Text.Json.Serialization;
+using Booking.Domain.Configuration;
+using NodaTime;
+
+namespace Booking.Domain.CallBacks;
+
+/// <summary>A weekly window in which one child supervisor phones clients back.</summary>
+public sealed record CallBackWindow(Guid StaffId, IsoDayOfWeek Day, LocalTime From, LocalTime To);
+
+/// <param name="SlotMinutes">The length of one call-back slot (15 by default).</param>
+/// <param name="RetryAfterMinutes">How long after a first unanswered call the supervisor may record the second (and last)
+/// unanswered call: the client is offered one retry later, not two calls in a row.</param>
+public sealed record CallBackSettings(IReadOnlyList<CallBackWindow> Windows, int SlotMinutes = 15, int RetryAfterMinutes = 15)
+{
+    /// <summary>Two calls: the reserved one and one retry. After the second unanswered call the call-back closes.</summary>
+    public const int MaxAttempts = 2;
+
+    public static CallBackSettings None { get; } = new([]);
+
+    [JsonIgnore]
+    public Duration SlotLength => Duration.FromMinutes(SlotMinutes);
+
+    [JsonIgnore]
+    public Duration RetryAfter => Duration.FromMinutes(RetryAfterMinutes);
+
+    /// <summary>Field errors for the manager's configuration (keys under "callBacks."); empty when acceptable.</summary>
+    public static Dictionary<string, string[]> Validate(UnitConfiguration config)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (config.CallBacks is not { } settings) return errors;
+        if (settings.SlotMinutes is < 5 or > 60) errors["callBacks.slotMinutes"] = ["slotMinutes must be between 5 and 60."];
+        if (settings.RetryAfterMinutes is < 0 or > 240) errors["callBacks.retryAfterMinutes"] = ["retryAfterMinutes must be between 0 and 240."];
+        var supervisors = config.Staff.Where(s => s.Role == StaffRole.ChildSupervisor).Select(s => s.Id).ToHashSet();
+        foreach (var (w, i) in (settings.Windows ?? []).Select((w, i) => (w, i)))
+        {
+            var field = $"callBacks.windows[{i}]";
+            if (!supervisors.Contains(w.StaffId)) errors[$"{field}.staffId"] = ["staffId must name a child supervisor of the unit."];
+            if (w.From >= w.To) errors[$"{field}.to"] = ["A window must end after it starts."];
+            // Call-back time is the supervisor's own: it must not be time clients can also book for a meeting.
+            else if (config.Hours.FirstOrDefault(h => h.StaffId == w.StaffId && h.Day == w.Day && h.From < w.To && w.From < h.To) is { } hours)
+                errors[field] = [$"The window overlaps that supervisor's bookable hours {hours.From:HH':'mm}-{hours.To:HH':'mm} on {w.Day}."];
+        }
+        return errors;
+    }
+}
+
+/// <summary>One call-back slot of one supervisor: local times for people, instants for the rules.</summary>
+public sealed record CallBackSlot(Guid StaffId, LocalDateTime Start, LocalDateTime End, Instant StartsAt, Instant EndsAt);
+
+public static class CallBackSlots
+{
+    /// <summary>Every slot of every active, present child supervisor's windows on <paramref name="date"/>, by time then
+    /// supervisor; none when the unit is closed. Local times map to instants leniently, so a DST day keeps its slots.</summary>
+    public static IReadOnlyList<CallBackSlot> On(UnitConfiguration config, LocalDate date)
+    {
+        if (config.ClosedBecause(date) is not null) return [];
+        var settings = config.CallBacksOrDefault;
+        if (settings.SlotMinutes <= 0) return [];
+        var supervisors = config.ChildSupervisors.Select(s => s.Id).ToHashSet();
+        var slots = new Dictionary<(Guid, LocalDateTime), CallBackSlot>();
+        foreach (var window in settings.Windows.Where(w => w.Day == date.DayOfWeek))
+        {
+            if (!supervisors.Contains(window.StaffId) || config.IsAbsent(window.StaffId, date)) continue;
+            var end = date + window.To;
+            for (var start = date + window.From; start.PlusMinutes(settings.SlotMinutes) <= end; start = start.PlusMinutes(settings.SlotMinutes))
+            {
+                var slotEnd = start.PlusMinutes(settings.SlotMinutes);
+                // Overlapping windows of one supervisor give each slot once.
+                slots.TryAdd((window.StaffId, start), new CallBackSlot(window.StaffId, start, slotEnd,
+                    start.InZoneLeniently(config.Zone).ToInstant(), slotEnd.InZoneLeniently(config.Zone).ToInstant()));
+            }
+        }
+        return slots.Values.OrderBy(s => s.Start).ThenBy(s => s.StaffId).ToList();
+    }
+
+    /// <summary>The slots of every date from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
+    public static IReadOnlyList<CallBackSlot> Between(UnitConfiguration config, LocalDate from, LocalDate to)
+    {
+        var slots = new List<CallBackSlot>();
+        for (var date = from; date <= to; date = date.PlusDays(1)) slots.AddRange(On(config, date));
+        return slots;
+    }
+}
