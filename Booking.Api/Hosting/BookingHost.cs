@@ -133,7 +133,7 @@ public static class BookingHost
         var unavailable = DatabaseUnavailable.Is(error);
         context.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (unavailable) context.Response.Headers.RetryAfter = "5";
-        context.Response.ContentType = "application/problem+json";
+        // WriteAsJsonAsync sets its own content type (application/json) unless it is given one.
         await context.Response.WriteAsJsonAsync(new ProblemDetails
         {
             Status = context.Response.StatusCode,
@@ -141,6 +141,6 @@ public static class BookingHost
             Detail = unavailable
                 ? "The booking service cannot reach its database right now. Nothing was saved; please try again in a moment."
                 : "Something went wrong on our side. Nothing was saved; please try again.",
-        });
+        }, options: null, contentType: "application/problem+json");
     }
 }
