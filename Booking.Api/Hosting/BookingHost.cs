@@ -60,12 +60,11 @@ public static class BookingHost
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.ContentType = "application/problem+json";
                 await context.HttpContext.Response.WriteAsJsonAsync(new ProblemDetails
                 {
                     Status = 429, Title = "Too many requests",
                     Detail = "Too many requests from your address. Please wait a minute and try again.",
-                }, ct);
+                }, options: null, contentType: "application/problem+json", ct);
             };
             o.AddPolicy(PublicPolicy, c => PerClient(c, perMinute));
             o.AddPolicy(BookingPolicy, c => PerClient(c, bookingsPerMinute));
