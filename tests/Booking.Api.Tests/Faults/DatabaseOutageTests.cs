@@ -56,8 +56,9 @@ public sealed partial class DatabaseOutageTests(OutageApp app, ITestOutputHelper
             Assert.Contains("cannot reach its database", problem["detail"].Text());
         });
 
-        // The live stream was told to resync when the service got its LISTEN connection back, and hears a new booking.
-        await live.WaitFor(e => e.Name == "resync" && e.HeardAt > restarted, TimeSpan.FromSeconds(20), "resync after the database came back");
+        // The live stream was told to resync when the service got its LISTEN connection back (which it can only have done
+        // once the server was up again, possibly before StartAgainAsync returned), and hears a new booking.
+        await live.WaitFor(e => e.Name == "resync" && e.HeardAt > down, TimeSpan.FromSeconds(20), "resync after the database came back");
         var after = await BookOnce(app.CreateClient(), times);
         answers.Enqueue(after);
         Assert.Equal(HttpStatusCode.Created, after.Status);
