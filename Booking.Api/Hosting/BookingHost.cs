@@ -60,12 +60,11 @@ public static class BookingHost
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.ContentType = "application/problem+json";
                 await context.HttpContext.Response.WriteAsJsonAsync(new ProblemDetails
                 {
                     Status = 429, Title = "Too many requests",
                     Detail = "Too many requests from your address. Please wait a minute and try again.",
-                }, ct);
+                }, options: null, contentType: "application/problem+json", ct);
             };
             o.AddPolicy(PublicPolicy, c => PerClient(c, perMinute));
             o.AddPolicy(BookingPolicy, c => PerClient(c, bookingsPerMinute));
@@ -133,7 +132,7 @@ public static class BookingHost
         var unavailable = DatabaseUnavailable.Is(error);
         context.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (unavailable) context.Response.Headers.RetryAfter = "5";
-        context.Response.ContentType = "application/problem+json";
+        // WriteAsJsonAsync sets its own content type (application/json) unless it is given one.
         await context.Response.WriteAsJsonAsync(new ProblemDetails
         {
             Status = context.Response.StatusCode,
@@ -141,6 +140,6 @@ public static class BookingHost
             Detail = unavailable
                 ? "The booking service cannot reach its database right now. Nothing was saved; please try again in a moment."
                 : "Something went wrong on our side. Nothing was saved; please try again.",
-        });
+        }, options: null, contentType: "application/problem+json");
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Booking.Testing;
 using Xunit;
 
@@ -41,5 +42,27 @@ public sealed class HostTests(BookingApp app) : IClassFixture<BookingApp>
         Assert.Contains("Rådgivning", types);
         Assert.Contains("Neuvonta", types);
         Assert.DoesNotContain("pair-meeting", types);
+    }
+}
+
+/// <summary>The service with a public limit of two requests a minute per address.</summary>
+public sealed class RateLimitedApp : BookingApp
+{
+    protected override void ConfigureHost(IWebHostBuilder host) => host.UseSetting("RateLimits:PublicPerMinute", "2");
+}
+
+public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
+{
+    [Fact]
+    public async Task The_request_over_the_limit_gets_a_429_problem_that_says_to_wait()
+    {
+        var http = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/appointment-types")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/appointment-types")).StatusCode);
+
+        var refused = await http.GetAsync("/api/appointment-types");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("wait a minute", await refused.Content.ReadAsStringAsync());
     }
 }

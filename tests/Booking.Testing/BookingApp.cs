@@ -29,14 +29,21 @@ public class BookingApp : IAsyncLifetime
     /// <summary>Starts a real Kestrel server on a loopback port (for browser tests) instead of the in-memory one.</summary>
     protected virtual bool UseKestrel => false;
 
+    /// <summary>The application name of the first instance's database connections (pg_stat_activity), if it needs one.</summary>
+    protected virtual string? ApplicationName => null;
+
     /// <summary>The address of the real server (with <see cref="UseKestrel"/>), for a browser.</summary>
-    public Uri ServerAddress => new(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-        .First().Replace("[::1]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+    public Uri ServerAddress => AddressOf(Factory);
+
+    /// <summary>The loopback address of an instance started with UseKestrel and StartServer.</summary>
+    public static Uri AddressOf(WebApplicationFactory<Program> instance) =>
+        new(instance.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::1]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.CreateDatabaseAsync(GetType().Name);
-        var factory = NewInstance();
+        ConnectionString = await CreateDatabaseAsync();
+        var factory = NewInstance(ApplicationName);
         if (UseKestrel)
         {
             factory.UseKestrel(0);
@@ -47,12 +54,20 @@ public class BookingApp : IAsyncLifetime
         (await warmUp.GetAsync("/health")).EnsureSuccessStatusCode();
     }
 
-    /// <summary>Another instance of the service on the same database, the way the unit scales out. The caller disposes it.</summary>
-    public WebApplicationFactory<Program> NewInstance() =>
+    /// <summary>The fixture's empty database (on the shared test server unless a fixture brings its own); returns its connection string.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync(GetType().Name);
+
+    protected virtual Task DropDatabaseAsync() => PostgresServer.DropDatabaseAsync(ConnectionString);
+
+    /// <summary>Another instance of the service on the same database, the way the unit scales out. The caller disposes it.
+    /// An application name tells its connections apart from other instances' in pg_stat_activity.</summary>
+    public WebApplicationFactory<Program> NewInstance(string? applicationName = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Testing");
-            host.UseSetting("ConnectionStrings:Booking", ConnectionString);
+            host.UseSetting("ConnectionStrings:Booking", applicationName is null
+                ? ConnectionString
+                : new NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = applicationName }.ConnectionString);
             host.UseSetting("RateLimits:PublicPerMinute", "1000000");
             host.UseSetting("RateLimits:BookingsPerMinute", "1000000");
             host.UseSetting("RateLimits:KioskPerMinute", "1000000");
@@ -103,6 +118,6 @@ public class BookingApp : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await PostgresServer.DropDatabaseAsync(ConnectionString);
+        await DropDatabaseAsync();
     }
 }

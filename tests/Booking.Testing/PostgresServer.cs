@@ -73,7 +73,7 @@ public sealed class PostgresServer
 
     // The test host may be killed right after the run, before ProcessExit finishes; a detached shell
     // waits for this process to end and then stops the cluster and deletes its folder.
-    private static void StartWatchdog(string root, string data, string binDirectory)
+    internal static void StartWatchdog(string root, string data, string binDirectory)
     {
         var pgCtl = Path.Combine(binDirectory, "pg_ctl");
         var stop = Environment.UserName == "root" ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
