@@ -24,7 +24,10 @@ public static class FreeTimes
         var step = config.SlotStepMinutes;
         var occupies = (long)type.Occupies.TotalMinutes;
         var length = (long)type.Length.TotalMinutes;
-        var held = reservations.GroupBy(r => r.StaffId).ToDictionary(g => g.Key, g => new HeldTimes(g));
+        // Only what overlaps the asked days can take a start (a caller may pass a wider window, such as a whole week).
+        var first = from.AtStartOfDayInZone(zone).ToInstant();
+        var last = to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        var held = reservations.Where(r => r.Overlaps(first, last)).GroupBy(r => r.StaffId).ToDictionary(g => g.Key, g => new HeldTimes(g));
         var hoursByDay = config.Hours.ToLookup(h => h.Day);
         var supervisors = config.ChildSupervisors.Select(s => s.Id).ToHashSet();
         var starts = new Dictionary<LocalDateTime, List<Guid>>();
