@@ -226,20 +226,20 @@ public static class Ceiling
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            select query, calls, total_exec_time from pg_stat_statements
+            select query, calls, total_exec_time, total_plan_time from pg_stat_statements
             where dbid = (select oid from pg_database where datname = current_database()) order by calls desc
             """, connection);
-        var seen = new List<(string Query, long Calls, double TotalMs)>();
+        var seen = new List<(string Query, long Calls, double TotalMs, double PlanMs)>();
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync())
-                seen.Add((reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2)));
+                seen.Add((reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3)));
 
         var normalised = seen.Select(s => Normalise(s.Query)).ToHashSet();
         var missing = Statements.Where(s => !normalised.Contains(Normalise(s.Sql))).Select(s => s.Name).ToList();
         var top = seen.Where(s => s.Calls >= bookings / 4).Take(25).Select(s => (object)new
         {
             query = Squeeze(s.Query), s.Calls, callsPerBooking = Math.Round((double)s.Calls / bookings, 2),
-            meanMs = Math.Round(s.TotalMs / s.Calls, 3),
+            meanMs = Math.Round(s.TotalMs / s.Calls, 3), meanPlanMs = Math.Round(s.PlanMs / s.Calls, 3),
         }).ToList();
         return (missing, top);
     }
