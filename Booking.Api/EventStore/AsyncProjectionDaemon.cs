@@ -140,10 +140,12 @@ public sealed class AsyncProjectionDaemon : BackgroundService
                     _logger.LogInformation("This instance now runs projection {Projection}", name);
                     while (!ct.IsCancellationRequested)
                     {
+                        var pass = System.Diagnostics.Stopwatch.StartNew();
                         await runner.Gate.WaitAsync(ct);
                         try { await CatchUp(runner.Projection, connection, ct); }
                         finally { runner.Gate.Release(); }
                         await runner.WaitForWake(_options.PollInterval, ct);
+                        if (pass.Elapsed < _options.MinimumPassInterval) await Task.Delay(_options.MinimumPassInterval - pass.Elapsed, ct);
                     }
                 }
             }
@@ -204,23 +206,40 @@ public sealed class AsyncProjectionDaemon : BackgroundService
 
     // Waits for every in-flight append (they hold the lock shared) and then reads the top sequence:
     // everything at or below it is committed or rolled back for good.
+    // A waiting exclusive request would hold back every new append behind it (a convoy on each pass), so the lock is
+    // first tried without waiting, in the gaps between appends; only when that keeps failing does the pass queue for it.
     private static async Task<long> HighWaterMark(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var trying = System.Diagnostics.Stopwatch.StartNew();
+        while (trying.Elapsed < TryLockFor)
+        {
+            if (await ReadMark(connection, $"select pg_try_advisory_xact_lock({PostgresEventStore.HighWaterLockKey})", ct) is { } mark) return mark;
+            await Task.Delay(TryLockPause, ct);
+        }
+        return (await ReadMark(connection, $"select true from pg_advisory_xact_lock({PostgresEventStore.HighWaterLockKey})", ct))!.Value;
+    }
+
+    private static readonly TimeSpan TryLockFor = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan TryLockPause = TimeSpan.FromMilliseconds(5);
+
+    // The lock statement answers true when the lock is held (the waiting form returns void, so it is read from a FROM clause).
+    private static async Task<long?> ReadMark(NpgsqlConnection connection, string lockSql, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand($"select pg_advisory_xact_lock({PostgresEventStore.HighWaterLockKey})"),
-                new NpgsqlBatchCommand("select coalesce(max(seq_id), 0) from es_events"),
-            },
+            BatchCommands = { new NpgsqlBatchCommand(lockSql), new NpgsqlBatchCommand("select coalesce(max(seq_id), 0) from es_events") },
         };
-        long mark;
+        long? mark = null;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
-            await reader.NextResultAsync(ct);
             await reader.ReadAsync(ct);
-            mark = reader.GetInt64(0);
+            if (reader.GetBoolean(0))
+            {
+                await reader.NextResultAsync(ct);
+                await reader.ReadAsync(ct);
+                mark = reader.GetInt64(0);
+            }
         }
         await transaction.CommitAsync(ct);
         return mark;

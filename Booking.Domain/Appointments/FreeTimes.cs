@@ -21,11 +21,23 @@ public static class FreeTimes
         UnitConfiguration config, AppointmentType type, LocalDate from, LocalDate to, IReadOnlyList<Reservation> reservations)
     {
         var zone = config.Zone;
-        var step = Period.FromMinutes(config.SlotStepMinutes);
-        var byStaff = reservations.ToLookup(r => r.StaffId);
+        var step = config.SlotStepMinutes;
+        var occupies = (long)type.Occupies.TotalMinutes;
+        var length = (long)type.Length.TotalMinutes;
+        // Only what overlaps the asked days can take a start (a caller may pass a wider window, such as a whole week).
+        var first = from.AtStartOfDayInZone(zone).ToInstant();
+        var last = to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        var held = reservations.Where(r => r.Overlaps(first, last)).GroupBy(r => r.StaffId).ToDictionary(g => g.Key, g => new HeldTimes(g));
         var hoursByDay = config.Hours.ToLookup(h => h.Day);
         var supervisors = config.ChildSupervisors.Select(s => s.Id).ToHashSet();
-        var starts = new SortedDictionary<LocalDateTime, List<Guid>>();
+        var starts = new Dictionary<LocalDateTime, List<Guid>>();
+        // Every supervisor shares the same starts: each local time is mapped to an instant once, not once per supervisor.
+        var instants = new Dictionary<LocalDateTime, Instant>();
+        Instant InstantOf(LocalDateTime local)
+        {
+            if (!instants.TryGetValue(local, out var instant)) instants[local] = instant = local.InZoneLeniently(zone).ToInstant();
+            return instant;
+        }
 
         for (var date = from; date <= to; date = date.PlusDays(1))
         {
@@ -33,25 +45,53 @@ public static class FreeTimes
             foreach (var block in hoursByDay[date.DayOfWeek])
             {
                 if (!supervisors.Contains(block.StaffId) || config.IsAbsent(block.StaffId, date)) continue;
+                var busy = held.GetValueOrDefault(block.StaffId);
                 var blockEnd = date + block.To;
-                for (var start = date + block.From; start < blockEnd; start = start.Plus(step))
+                for (var start = date + block.From; start < blockEnd; start = start.PlusMinutes(step))
                 {
-                    var occupiedUntil = start.PlusMinutes((long)type.Occupies.TotalMinutes);
+                    var occupiedUntil = start.PlusMinutes(occupies);
                     if (occupiedUntil > blockEnd) break;
-                    var startsAt = start.InZoneLeniently(zone).ToInstant();
-                    var endsAt = occupiedUntil.InZoneLeniently(zone).ToInstant();
-                    if (byStaff[block.StaffId].Any(r => r.Overlaps(startsAt, endsAt))) continue;
+                    if (busy is not null && busy.Overlaps(InstantOf(start), InstantOf(occupiedUntil))) continue;
                     if (!starts.TryGetValue(start, out var staff)) starts[start] = staff = [];
                     if (!staff.Contains(block.StaffId)) staff.Add(block.StaffId); // overlapping blocks must not count twice
                 }
             }
         }
 
-        return starts.Select(s =>
+        return starts.OrderBy(s => s.Key).Select(s =>
         {
-            var end = s.Key.PlusMinutes((long)type.Length.TotalMinutes);
-            return new FreeTime(s.Key, end, s.Key.InZoneLeniently(zone).ToInstant(), end.InZoneLeniently(zone).ToInstant(), s.Value);
+            var end = s.Key.PlusMinutes(length);
+            return new FreeTime(s.Key, end, InstantOf(s.Key), InstantOf(end), s.Value);
         }).ToList();
+    }
+
+    /// <summary>One staff member's reservations ordered by start, so that finding one that overlaps a time looks only at
+    /// those that start late enough to reach into it (weeks of bookings are no longer scanned for every start).</summary>
+    private sealed class HeldTimes
+    {
+        private readonly Reservation[] _byStart;
+        private readonly Duration _longest;
+
+        public HeldTimes(IEnumerable<Reservation> reservations)
+        {
+            _byStart = reservations.OrderBy(r => r.Start).ToArray();
+            _longest = _byStart.Select(r => r.End - r.Start).DefaultIfEmpty(Duration.Zero).Max();
+        }
+
+        public bool Overlaps(Instant start, Instant end)
+        {
+            // A reservation reaches into [start, end) only if it starts after start - longest.
+            var earliest = start - _longest;
+            int low = 0, high = _byStart.Length;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (_byStart[middle].Start < earliest) low = middle + 1; else high = middle;
+            }
+            for (var i = low; i < _byStart.Length && _byStart[i].Start < end; i++)
+                if (_byStart[i].Overlaps(start, end)) return true;
+            return false;
+        }
     }
 
     /// <summary>The bookable blocks of one staff member on one date, as instants: what a staff-day stream may reserve.</summary>

@@ -1,0 +1,207 @@
+// Fills the store up to a given number of events with years of past bookings, fast (binary COPY), as a store that grew
+// to that size would look: for every past booking an appointment stream with appointment_booked, a slot_reserved in the
+// supervisor's staff-day stream (one stream per supervisor and day, versions 1..n) and its staff_reservations row.
+// Payloads are the real events serialised by the service's own registry. The history counts as already projected
+// (the asynchronous projections' checkpoints move past it, in the same transaction): a store that grew over years has
+// long since projected its old events, and this is what the free-times read path sees.
+using System.Diagnostics;
+using Booking.Api.EventStore;
+using Booking.Domain.Appointments;
+using Booking.Domain.Configuration;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Booking.Bench;
+
+public sealed class History(string connectionString, Guid unitId, IReadOnlyList<Guid> supervisors)
+{
+    private const long HighWaterLockKey = 0x65735F68776D6B; // PostgresEventStore.HighWaterLockKey
+    private const int SlotsPerDay = 12;
+
+    private readonly EventTypeRegistry _registry = new([typeof(AppointmentBooked).Assembly]);
+    private LocalDate _day = BenchUnit.Today().PlusDays(-1);
+    private int _staff;
+    private int _slot;
+
+    public async Task<long> CountEvents()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from es_events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Adds past bookings until the store holds exactly <paramref name="target"/> events; returns the time taken.</summary>
+    public async Task<TimeSpan> FillTo(long target)
+    {
+        var clock = Stopwatch.StartNew();
+        await WaitForProjections(TimeSpan.FromMinutes(2));
+        var missing = target - await CountEvents();
+        if (missing <= 0) return clock.Elapsed;
+
+        // An odd count: the last past booking also invited the other parent (one more event in its stream).
+        var bookings = Plan((int)(missing / 2));
+        var invited = missing % 2 == 1;
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // Like any append: hold the high-water lock shared, so the daemon's mark never passes uncommitted rows.
+        await Execute(connection, transaction, $"select pg_advisory_xact_lock_shared({HighWaterLockKey})");
+        var before = await Scalar(connection, transaction, "select coalesce(max(seq_id), 0) from es_events");
+
+        var staffDayVersion = new Dictionary<(int, LocalDate), int>();
+        await using (var events = await connection.BeginBinaryImportAsync(
+                         "copy es_events (unit_id, stream_id, stream_type, version, type, data, timestamp, caused_by) from stdin (format binary)"))
+        {
+            for (var i = 0; i < bookings.Count; i++)
+            {
+                var b = bookings[i];
+                var staffId = supervisors[b.Staff];
+                var actor = $"client:{b.ClientId:N}";
+                var bookedAt = b.Start - Duration.FromDays(1 + i % 20);
+                await Row(events, StreamIds.Appointment(b.AppointmentId), StreamIds.AppointmentType, 1,
+                    new AppointmentBooked(b.AppointmentId, b.ClientId, "advice", Modality.InPerson, b.Start, b.End, b.End, staffId,
+                        BookingChannel.Online, actor, bookedAt), bookedAt, actor);
+                if (invited && i == bookings.Count - 1)
+                    await Row(events, StreamIds.Appointment(b.AppointmentId), StreamIds.AppointmentType, 2,
+                        new OtherParentInvited(b.AppointmentId, Guid.NewGuid(), bookedAt), bookedAt, actor);
+                var version = staffDayVersion[(b.Staff, b.Day)] = staffDayVersion.GetValueOrDefault((b.Staff, b.Day)) + 1;
+                await Row(events, StreamIds.StaffDay(staffId, b.Day), StreamIds.StaffDayType, version,
+                    new SlotReserved(staffId, b.Day, b.AppointmentId, b.Start, b.End, bookedAt), bookedAt, actor);
+            }
+            await events.CompleteAsync();
+        }
+
+        await using (var streams = await connection.BeginBinaryImportAsync(
+                         "copy es_streams (unit_id, stream_id, stream_type, version) from stdin (format binary)"))
+        {
+            foreach (var b in bookings)
+                await StreamRow(streams, StreamIds.Appointment(b.AppointmentId), StreamIds.AppointmentType,
+                    invited && ReferenceEquals(b, bookings[^1]) ? 2 : 1);
+            foreach (var ((staff, day), version) in staffDayVersion)
+                await StreamRow(streams, StreamIds.StaffDay(supervisors[staff], day), StreamIds.StaffDayType, version);
+            await streams.CompleteAsync();
+        }
+
+        await using (var reservations = await connection.BeginBinaryImportAsync(
+                         "copy staff_reservations (unit_id, staff_id, appointment_id, day, during) from stdin (format binary)"))
+        {
+            foreach (var b in bookings)
+            {
+                await reservations.StartRowAsync();
+                await reservations.WriteAsync(unitId, NpgsqlDbType.Uuid);
+                await reservations.WriteAsync(supervisors[b.Staff], NpgsqlDbType.Uuid);
+                await reservations.WriteAsync(b.AppointmentId, NpgsqlDbType.Uuid);
+                await reservations.WriteAsync(b.Day.ToDateOnly(), NpgsqlDbType.Date);
+                await reservations.WriteAsync(new NpgsqlRange<DateTime>(b.Start.ToDateTimeUtc(), true, b.End.ToDateTimeUtc(), false),
+                    NpgsqlDbType.TimestampTzRange);
+            }
+            await reservations.CompleteAsync();
+        }
+
+        var after = await Scalar(connection, transaction, "select max(seq_id) from es_events");
+        await using (var progress = new NpgsqlCommand("update es_progress set last_seq_id = $1, updated_at = now() where last_seq_id >= $2",
+                         connection, transaction))
+        {
+            progress.Parameters.Add(new NpgsqlParameter { Value = after });
+            progress.Parameters.Add(new NpgsqlParameter { Value = before });
+            await progress.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+
+        // What autovacuum would long have done in a store that grew to this size.
+        await Execute(connection, null, "vacuum analyze es_events, es_streams, staff_reservations");
+        return clock.Elapsed;
+    }
+
+    /// <summary>Re-reads the planner's statistics of the tables the reads touch.</summary>
+    public async Task Analyze()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await Execute(connection, null, "vacuum analyze es_events, es_streams, staff_reservations");
+    }
+
+    private sealed record PastBooking(Guid AppointmentId, Guid ClientId, int Staff, LocalDate Day, Instant Start, Instant End);
+
+    /// <summary>Past working days, going back from yesterday: every supervisor's twelve half hours, then the day before.</summary>
+    private List<PastBooking> Plan(int count)
+    {
+        var list = new List<PastBooking>(count);
+        while (list.Count < count)
+        {
+            if (_day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) { _day = _day.PlusDays(-1); continue; }
+            var from = _slot < SlotsPerDay / 2
+                ? (_day + BenchUnit.Morning.From).PlusMinutes(30 * _slot)
+                : (_day + BenchUnit.Afternoon.From).PlusMinutes(30 * (_slot - SlotsPerDay / 2));
+            var start = from.InZoneLeniently(BenchUnit.Zone).ToInstant();
+            list.Add(new PastBooking(Guid.NewGuid(), Guid.NewGuid(), _staff, _day, start, start + Duration.FromMinutes(30)));
+            if (++_slot == SlotsPerDay) NextStaffDay();
+        }
+        // The next fill starts a staff day of its own, so its stream versions start at 1.
+        if (_slot > 0) NextStaffDay();
+        return list;
+    }
+
+    private void NextStaffDay()
+    {
+        _slot = 0;
+        if (++_staff == supervisors.Count) { _staff = 0; _day = _day.PlusDays(-1); }
+    }
+
+    private async Task Row(NpgsqlBinaryImporter importer, string streamId, string streamType, long version, object @event,
+        Instant at, string actor)
+    {
+        await importer.StartRowAsync();
+        await importer.WriteAsync(unitId, NpgsqlDbType.Uuid);
+        await importer.WriteAsync(streamId, NpgsqlDbType.Text);
+        await importer.WriteAsync(streamType, NpgsqlDbType.Text);
+        await importer.WriteAsync(version, NpgsqlDbType.Bigint);
+        await importer.WriteAsync(_registry.NameOf(@event.GetType()), NpgsqlDbType.Text);
+        await importer.WriteAsync(_registry.Serialize(@event), NpgsqlDbType.Jsonb);
+        await importer.WriteAsync(at.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
+        await importer.WriteAsync(actor, NpgsqlDbType.Text);
+    }
+
+    private async Task StreamRow(NpgsqlBinaryImporter importer, string streamId, string streamType, long version)
+    {
+        await importer.StartRowAsync();
+        await importer.WriteAsync(unitId, NpgsqlDbType.Uuid);
+        await importer.WriteAsync(streamId, NpgsqlDbType.Text);
+        await importer.WriteAsync(streamType, NpgsqlDbType.Text);
+        await importer.WriteAsync(version, NpgsqlDbType.Bigint);
+    }
+
+    /// <summary>Waits until every asynchronous projection has reached the newest event, so moving the checkpoints past
+    /// the history skips nothing real.</summary>
+    private async Task WaitForProjections(TimeSpan timeout)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var behind = await Scalar(connection, null, """
+                select count(*) from es_progress where last_seq_id < (select coalesce(max(seq_id), 0) from es_events)
+                """);
+            if (behind == 0) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The service's projections did not catch up.");
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<long> Scalar(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync();
+    }
+}
