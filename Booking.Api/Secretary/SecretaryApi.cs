@@ -134,8 +134,10 @@ public static class SecretaryApi
         {
             var family = await families.Load(unit.UnitId, id, ct);
             if (!family.Exists) return Problems.Invalid("familyId", "No such family.");
-            var earliest = found.Value!.FirstOrDefault()?.Start
-                ?? (first > today ? await EarliestFree(central, unit.UnitId, type.Trim(), how, today, new TeamOptions(supervisor, secondProfessional), ct) : null);
+            // The searched range may start later than today: the target is judged by the earliest free time from today.
+            var earliest = first <= today && found.Value!.FirstOrDefault() is { } firstFound
+                ? firstFound.Start
+                : await EarliestFree(central, unit.UnitId, type.Trim(), how, today, new TeamOptions(supervisor, secondProfessional), ct);
             lead = LeadTimeDto.From(LeadTime.Assess(family.FirstContactAt!.Value, today, config.Zone, earliest,
                 await FirstMeeting(unit.UnitId, family, configurations, central, ct)));
         }
