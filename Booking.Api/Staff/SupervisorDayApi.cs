@@ -54,11 +54,10 @@ public static class SupervisorDayApi
         return TypedResults.Ok(Describe(config, view, CanMark(user, id)));
     }
 
-    /// <summary>The day's own supervisor sees their clients' contacts; the secretary books for everyone and sees them too.</summary>
     public static bool ShowsContacts(ClaimsPrincipal user, Guid staffId) =>
-        user.IsInRole(StaffRoles.Secretary) || (user.IsInRole(StaffRoles.Supervisor) && user.StaffId() == staffId);
+        DayAccess.ShowsContacts(user.FindFirstValue(ClaimTypes.Role), user.StaffId(), staffId);
 
-    public static bool CanMark(ClaimsPrincipal user, Guid staffId) => user.IsInRole(StaffRoles.Supervisor) && user.StaffId() == staffId;
+    public static bool CanMark(ClaimsPrincipal user, Guid staffId) => DayAccess.CanMark(user.FindFirstValue(ClaimTypes.Role), user.StaffId(), staffId);
 
     public static SupervisorDayDto Describe(UnitConfiguration config, SupervisorDayView view, bool canMark) => new(
         StaffRefDto.From(config, view.StaffId)!, view.Date, view.ContactsShown,

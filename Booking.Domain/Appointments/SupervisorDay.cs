@@ -87,3 +87,13 @@ public sealed class SupervisorDays(
 
     public const string NotYourMeeting = "not_your_meeting";
 }
+
+/// <summary>Who sees what of a supervisor's day, written once for the page and the API: the day's own supervisor and the
+/// secretary (who books for everyone) see the clients' contacts; only the day's own supervisor marks its meetings.</summary>
+public static class DayAccess
+{
+    public static bool CanMark(string? role, Guid? viewer, Guid staffId) => role == Staff.StaffRoles.Supervisor && viewer == staffId;
+
+    public static bool ShowsContacts(string? role, Guid? viewer, Guid staffId) =>
+        role == Staff.StaffRoles.Secretary || CanMark(role, viewer, staffId);
+}
