@@ -104,21 +104,3 @@ public sealed class CallBackTokens(NpgsqlDataSource dataSource) : IDocumentWrite
     }
 }
 
-public sealed class CallBackContacts(NpgsqlDataSource dataSource) : ICallBackContacts
-{
-    public async Task<IReadOnlyDictionary<Guid, ClientContact>> Find(Guid unitId, IReadOnlyCollection<Guid> clientIds, CancellationToken ct = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "select client_id, name, email, phone, language from client_contacts where unit_id = $1 and client_id = any($2)");
-        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
-        command.Parameters.Add(new NpgsqlParameter { Value = clientIds.ToArray() });
-        var found = new Dictionary<Guid, ClientContact>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var language = Enum.TryParse<Language>(reader.GetString(4), ignoreCase: true, out var l) ? l : Language.Fi;
-            found[reader.GetGuid(0)] = new ClientContact(unitId, reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), language);
-        }
-        return found;
-    }
-}

@@ -1,6 +1,7 @@
 // The call-back doors: free times and reservation for clients (anonymous, rate-limited, no staff names; the call-back
 // is cancelled through the token of its link), the secretary's reservation and cancellation, the supervisor's day with
 // done / not reached, and the use figures for the manager and the secretary. Every rule lives in CallBackUseCases.
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Claims;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
@@ -56,10 +57,10 @@ public static class CallBacksApi
         services.AddSingleton<ICallBackIndex>(sp => sp.GetRequiredService<CallBackIndex>());
         services.AddSingleton<CallBackTokens>();
         services.AddSingleton<ICallBackTokens>(sp => sp.GetRequiredService<CallBackTokens>());
-        services.AddSingleton<ICallBackContacts, CallBackContacts>();
+        services.TryAddSingleton<IClientContacts, Secretary.ClientContactsReader>();
         services.AddSingleton(sp => new CallBackUseCases(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IUnitConfigurationSource>(), sp.GetRequiredService<ICallBackIndex>(),
-            sp.GetRequiredService<ICallBackContacts>(), sp.GetRequiredService<ICallBackTokens>(), sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IClientContacts>(), sp.GetRequiredService<ICallBackTokens>(), sp.GetRequiredService<IClock>(),
             Random.Shared.Next,
             // Many parents may reach for the same slot from several instances: a short randomised pause spreads the retries.
             attempt => TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 2))));

@@ -1,6 +1,7 @@
 // The office secretary's console behind its pages: log contacts, find the family again, find free times across the
 // team (with who is free: staff only), book on the family's behalf, enter a partner professional's free hours, and send
 // the family the info links for their matter.
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Claims;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
@@ -33,7 +34,7 @@ public static class SecretaryApi
         services.AddSingleton<IFamilySearch>(sp => sp.GetRequiredService<FamilyParentsTable>());
         services.AddSingleton<AppointmentNotesTable>();
         services.AddSingleton<IAppointmentNotesSource>(sp => sp.GetRequiredService<AppointmentNotesTable>());
-        services.AddSingleton<IClientContacts, ClientContactsReader>();
+        services.TryAddSingleton<IClientContacts, ClientContactsReader>();
         services.AddSingleton<FamilyUseCases>();
         services.AddSingleton<SupervisorDays>();
         services.AddSingleton(sp => new CentralBooking(

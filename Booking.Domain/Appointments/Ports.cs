@@ -34,6 +34,12 @@ public interface IIdempotencyKeys
 /// <summary>A client's personal data: kept outside the events so that it can be erased.</summary>
 public sealed record ClientContact(Guid UnitId, Guid ClientId, string Name, string Email, string Phone, Language Language);
 
+/// <summary>Reads clients' contact details back (the secretary's console, the supervisor's day, call-backs).</summary>
+public interface IClientContacts
+{
+    Task<IReadOnlyDictionary<Guid, ClientContact>> Find(Guid unitId, IReadOnlyCollection<Guid> clientIds, CancellationToken ct = default);
+}
+
 /// <summary>The hash of the unguessable token in a client's manage link, by which the link is looked up; the token is kept
 /// only sealed (encrypted by the host), so that the confirmation email can carry the link.</summary>
 public sealed record ManageToken(Guid UnitId, Guid AppointmentId, Guid ClientId, string TokenHash, string SealedToken);

@@ -69,7 +69,7 @@ public sealed class CallBackUseCases(
     IEventStore store,
     IUnitConfigurationSource configurations,
     ICallBackIndex index,
-    ICallBackContacts contacts,
+    IClientContacts contacts,
     ICallBackTokens tokens,
     IClock clock,
     Func<int, int> pick,

@@ -12,12 +12,6 @@ public interface ICallBackIndex
     Task<IReadOnlyList<LocalDate>> DaysWithCallBacks(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct = default);
 }
 
-/// <summary>The phone numbers (and optional names) of call-back clients; an erased client is simply missing.</summary>
-public interface ICallBackContacts
-{
-    Task<IReadOnlyDictionary<Guid, ClientContact>> Find(Guid unitId, IReadOnlyCollection<Guid> clientIds, CancellationToken ct = default);
-}
-
 /// <summary>Finds a call-back by the hash of the token in its cancel link, and the link's sealed token for a replayed form.</summary>
 public interface ICallBackTokens
 {

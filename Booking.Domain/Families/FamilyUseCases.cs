@@ -32,11 +32,6 @@ public sealed record ContactRequest(ContactChannel Channel, string Matter, Paren
 /// <summary>A family as the secretary's console shows it.</summary>
 public sealed record FamilyView(Family Family, IReadOnlyList<(FamilyParent Parent, ClientContact? Contact)> Parents);
 
-public interface IClientContacts
-{
-    Task<IReadOnlyDictionary<Guid, ClientContact>> Find(Guid unitId, IReadOnlyCollection<Guid> clientIds, CancellationToken ct = default);
-}
-
 /// <summary>Finds families by a parent's name, phone number or email (the secretary's search box).</summary>
 public interface IFamilySearch
 {

@@ -14,7 +14,7 @@ using static Booking.Domain.Tests.Support.TestUnit;
 
 namespace Booking.Domain.Tests.CallBacks;
 
-public sealed class InMemoryCallBackPorts(InMemoryEventStore store) : ICallBackIndex, ICallBackContacts, ICallBackTokens
+public sealed class InMemoryCallBackPorts(InMemoryEventStore store) : ICallBackIndex, IClientContacts, ICallBackTokens
 {
     private IEnumerable<CallBackReserved> Reservations(Guid unitId) =>
         store.Events.Where(e => e.UnitId == unitId).Select(e => e.Data).OfType<CallBackReserved>();
