@@ -102,7 +102,7 @@ public class CallBackUseCasesTests
         Assert.Equal(("+358 40 765 4321", "Astrid", ""), (contact.Phone, contact.Name, contact.Email));
         Assert.Single(store.DocumentsOf<CallBackToken>());
         var json = System.Text.Json.JsonSerializer.Serialize(store.Events.Select(e => e.Data).ToList());
-        Assert.DoesNotContain("765", json);
+        Assert.DoesNotContain("765 4321", json); // the number itself: random ids may hold "765" by chance
         Assert.DoesNotContain("Astrid", json);
         Assert.Equal([CallBackStreams.Day(Wednesday)], store.Events.Select(e => e.StreamId).Distinct());
     }
