@@ -284,46 +284,17 @@ public sealed class CallBackUseCases(
             ? new Refusal(error, new Dictionary<string, string[]> { [field] = [error.Message] })
             : new Refusal(error);
 
-    private sealed record RunOutcome(Instant Now, CallBackDay? State, IReadOnlyList<CallBackEvent> Events, DomainError? Error);
+    private OneStreamWriter? writer;
 
-    // Writes from this process take turns: a burst of reservations then costs one read and one append each, not a storm
-    // of lost races. Other instances are still kept honest by the stream's expected version and the retries.
-    private readonly SemaphoreSlim writes = new(1, 1);
+    // One writer per use-case instance, so that this process's writes take turns (made once, even when asked at once).
+    private OneStreamWriter Writer => LazyInitializer.EnsureInitialized(ref writer, () => new OneStreamWriter(store, clock, pause, maxAttempts));
 
     /// <summary>Load the day, build the command from what was read, decide, append (with <paramref name="alsoStore"/>'s
     /// documents when events are written), and retry a lost race. Nothing is written when the decider refuses.</summary>
-    private async Task<RunOutcome> Run(Guid unitId, LocalDate date, string actor, Func<CallBackDay, Instant, Task<CallBackCommand>> command,
-        Action<IEventSession>? alsoStore, CancellationToken ct)
-    {
-        await writes.WaitAsync(ct);
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var now = clock.GetCurrentInstant();
-                await using var session = store.OpenSession(unitId, actor);
-                var stream = await session.FetchForWriting(CallBackStreams.Day(date), CallBackDay.Initial, CallBackDay.Evolve, ct);
-                var decision = CallBackDecider.Decide(await command(stream.State, now), stream.State);
-                if (decision.Error is { } error) return new RunOutcome(now, null, [], error);
-                var state = decision.Events.Aggregate(stream.State, (s, e) => CallBackDay.Evolve(s, e));
-                if (decision.Events.Count == 0) return new RunOutcome(now, state, [], null);
-
-                session.Append(stream.StreamId, CallBackStreams.DayType, stream.Version, decision.Events);
-                alsoStore?.Invoke(session);
-                try
-                {
-                    await session.SaveChangesAsync(ct);
-                    return new RunOutcome(now, state, decision.Events, null);
-                }
-                catch (ConcurrencyException)
-                {
-                    if (attempt >= maxAttempts)
-                        return new RunOutcome(now, null, [], new DomainError("busy",
-                            "Many people were reserving call-backs at once. Please try again.", ErrorKind.Conflict));
-                    await Task.Delay(pause(attempt), ct);
-                }
-            }
-        }
-        finally { writes.Release(); }
-    }
+    private Task<StreamWrite<CallBackDay, CallBackEvent>> Run(Guid unitId, LocalDate date, string actor,
+        Func<CallBackDay, Instant, Task<CallBackCommand>> command, Action<IEventSession>? alsoStore, CancellationToken ct) =>
+        Writer.Run<CallBackDay, CallBackEvent>(unitId, actor,
+            CallBackStreams.Day(date), CallBackStreams.DayType, CallBackDay.Initial, CallBackDay.Evolve,
+            async (state, now) => CallBackDecider.Decide(await command(state, now), state), alsoStore,
+            "Many people were reserving call-backs at once. Please try again.", ct);
 }

@@ -269,46 +269,17 @@ public sealed class InfoEveningUseCases(
     private static DomainError TokenNotFound() =>
         new("registration_not_found", "This registration link is not valid.", ErrorKind.NotFound);
 
-    private sealed record RunOutcome(Instant Now, InfoEvening? State, IReadOnlyList<InfoEveningEvent> Events, DomainError? Error);
+    private OneStreamWriter? writer;
 
-    // Writes from this process take turns: a burst of registrations then costs one read and one append each, not a
-    // storm of lost races. Other instances are still kept honest by the stream's expected version and the retries.
-    private readonly SemaphoreSlim writes = new(1, 1);
+    // One writer per use-case instance, so that this process's writes take turns (made once, even when asked at once).
+    private OneStreamWriter Writer => LazyInitializer.EnsureInitialized(ref writer, () => new OneStreamWriter(store, clock, pause, maxAttempts));
 
     /// <summary>Load the evening, decide, append (with <paramref name="alsoStore"/>'s documents when events are written),
     /// and retry a lost race. Nothing is written when the decider refuses.</summary>
-    private async Task<RunOutcome> Run(Guid unitId, Guid eveningId, string actor, Func<Instant, InfoEveningCommand> command,
-        Action<IEventSession>? alsoStore, CancellationToken ct)
-    {
-        await writes.WaitAsync(ct);
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var now = clock.GetCurrentInstant();
-                await using var session = store.OpenSession(unitId, actor);
-                var stream = await session.FetchForWriting(InfoEveningStreams.Evening(eveningId), InfoEvening.Initial, InfoEvening.Evolve, ct);
-                var decision = InfoEveningDecider.Decide(command(now), stream.State);
-                if (decision.Error is { } error) return new RunOutcome(now, null, [], error);
-                var state = decision.Events.Aggregate(stream.State, (s, e) => InfoEvening.Evolve(s, e));
-                if (decision.Events.Count == 0) return new RunOutcome(now, state, [], null);
-
-                session.Append(stream.StreamId, InfoEveningStreams.EveningType, stream.Version, decision.Events);
-                alsoStore?.Invoke(session);
-                try
-                {
-                    await session.SaveChangesAsync(ct);
-                    return new RunOutcome(now, state, decision.Events, null);
-                }
-                catch (ConcurrencyException)
-                {
-                    if (attempt >= maxAttempts)
-                        return new RunOutcome(now, null, [], new DomainError("busy",
-                            "Many people were registering at once. Please try again.", ErrorKind.Conflict));
-                    await Task.Delay(pause(attempt), ct);
-                }
-            }
-        }
-        finally { writes.Release(); }
-    }
+    private Task<StreamWrite<InfoEvening, InfoEveningEvent>> Run(Guid unitId, Guid eveningId, string actor,
+        Func<Instant, InfoEveningCommand> command, Action<IEventSession>? alsoStore, CancellationToken ct) =>
+        Writer.Run<InfoEvening, InfoEveningEvent>(unitId, actor,
+            InfoEveningStreams.Evening(eveningId), InfoEveningStreams.EveningType, InfoEvening.Initial, InfoEvening.Evolve,
+            (state, now) => Task.FromResult(InfoEveningDecider.Decide(command(now), state)), alsoStore,
+            "Many people were registering at once. Please try again.", ct);
 }
