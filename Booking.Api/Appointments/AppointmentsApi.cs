@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Booking.Api.Errors;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Api.Hosting;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
@@ -17,7 +17,7 @@ public static class AppointmentsApi
 {
     private const int MaxRangeDays = 62;
 
-    public static IServiceCollection AddAppointments(this IServiceCollection services, EventStoreBuilder store)
+    public static IServiceCollection AddAppointments(this IServiceCollection services, BookingStoreBuilder store)
     {
         store.AddInlineProjection<StaffReservations>();
         store.AddDocumentWriter<ClientContact, ClientContacts>();

@@ -1,6 +1,6 @@
 // Documents written in the booking's transaction: personal data (erasable), manage-link and invitation-link token hashes,
 // idempotency keys.
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Npgsql;
 

@@ -1,5 +1,5 @@
 // Asynchronous projection for reporting: bookings, moves and cancellations per week, kind of meeting and channel.
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;
 using Npgsql;

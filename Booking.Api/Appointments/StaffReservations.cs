@@ -1,7 +1,7 @@
 // Inline projection of the staff-day streams: the reserved time of each staff member. Its exclusion constraint is
 // the second guard against double booking (the first is the staff-day stream's version). Rows are keyed by day too:
 // one save may write several staff days of one appointment (a move) in any order.
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;
 using Npgsql;

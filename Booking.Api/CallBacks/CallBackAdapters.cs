@@ -1,6 +1,6 @@
 // The call-back ports on PostgreSQL: the index of call-backs by id and day (an inline projection of the day streams),
 // the cancel-link tokens (a document written with the reservation) and the clients' phone numbers (client_contacts).
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Claims;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Api.Hosting;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
@@ -49,7 +49,7 @@ public static class CallBacksApi
     private const int MaxFreeRangeDays = 62;
     private const int MaxFiguresRangeDays = 366;
 
-    public static IServiceCollection AddCallBacks(this IServiceCollection services, EventStoreBuilder store)
+    public static IServiceCollection AddCallBacks(this IServiceCollection services, BookingStoreBuilder store)
     {
         store.AddInlineProjection<CallBackIndex>();
         store.AddDocumentWriter<CallBackToken, CallBackTokens>();

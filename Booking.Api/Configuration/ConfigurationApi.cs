@@ -1,6 +1,6 @@
 // The manager's door to the unit's configuration: staff, appointment types, weekly hours, closures.
 using Booking.Api.Errors;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Api.Staff;
 using Booking.Domain.Staff;
 using Booking.Domain.Appointments;

@@ -1,7 +1,7 @@
 // Where the database comes from: a configured server, or (the embedded default) a local cluster started from the
 // installed PostgreSQL binaries and stopped with the service.
 using Booking.Api.Database;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 
 namespace Booking.Api.Hosting;
 
@@ -35,7 +35,8 @@ public static class BookingDatabase
     /// <summary>Creates or upgrades the schema and seeds the demo unit, before the app takes requests.</summary>
     public static async Task PrepareDatabase(this WebApplication app)
     {
-        await app.Services.GetRequiredService<EventStoreSchema>().EnsureCreatedAsync(CancellationToken.None);
+        if (app.Services.GetRequiredService<BookingStoreOptions>().ApplySchemaOnStart)
+            await app.Services.ApplySchemaAsync();
         await app.Services.GetRequiredService<Configuration.DemoUnit>().SeedIfEmpty(CancellationToken.None);
     }
 

@@ -1,7 +1,7 @@
 // The cross-cutting parts of the host: JSON, problem details, auth, antiforgery, rate limits, OpenAPI, headers.
 using System.Threading.RateLimiting;
 using Booking.Api.Configuration;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Api.Json;
 using Booking.Api.Staff;
 using Booking.Domain.Staff;
@@ -20,7 +20,7 @@ public static class BookingHost
     public const string BookingPolicy = "public-booking";
     public const string KioskPolicy = "kiosk";
 
-    public static EventStoreBuilder AddBookingHost(this WebApplicationBuilder builder, string connectionString)
+    public static BookingStoreBuilder AddBookingHost(this WebApplicationBuilder builder, string connectionString)
     {
         var services = builder.Services;
         services.AddSingleton<IClock>(SystemClock.Instance);
@@ -75,7 +75,7 @@ public static class BookingHost
         services.AddSwaggerGen(OpenApiSetup.Configure);
         services.AddRazorComponents();
 
-        return services.AddEventStore(connectionString, typeof(AppointmentBooked).Assembly);
+        return services.AddBookingStore(connectionString, typeof(AppointmentBooked).Assembly);
     }
 
     public static void UseBookingHost(this WebApplication app)

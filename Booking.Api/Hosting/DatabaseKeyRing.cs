@@ -1,7 +1,7 @@
 // Data Protection keys live in the database, so that every instance can unseal what another sealed (manage-link
 // tokens for emails and idempotent replays), and a restart keeps them.
 using System.Xml.Linq;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;

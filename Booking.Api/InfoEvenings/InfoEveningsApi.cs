@@ -5,7 +5,7 @@ using System.Security.Claims;
 using System.Text;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Api.Hosting;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
@@ -42,7 +42,7 @@ public sealed record EveningRegistrationDto(
 
 public static class InfoEveningsApi
 {
-    public static IServiceCollection AddInfoEvenings(this IServiceCollection services, EventStoreBuilder store)
+    public static IServiceCollection AddInfoEvenings(this IServiceCollection services, BookingStoreBuilder store)
     {
         store.AddInlineProjection<InfoEveningCatalogue>();
         store.AddDocumentWriter<EveningRegistrationToken, EveningRegistrationTokens>();

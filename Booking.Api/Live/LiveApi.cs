@@ -3,7 +3,7 @@
 // several instances behind a load balancer. The browser's EventSource reconnects by itself after a restart.
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.Configuration;
 
 namespace Booking.Api.Live;

@@ -3,7 +3,7 @@
 // event's sequence and the recipient's role, so a rebuild queues nothing twice and a resend carries the same Message-ID.
 // appointment_id names the stream the message is about: an appointment, an info evening, or a family (info links).
 // A row holds no personal data: the address is looked up when sending, so an erased contact gets nothing.
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Families;

@@ -2,7 +2,7 @@
 // dead letters, a replay, counts by status and the info-link catalogue. Nothing here shows an address or a name.
 using Booking.Api.Configuration;
 using Booking.Api.Errors;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.Staff;
@@ -16,7 +16,7 @@ public sealed record OutboxSummaryDto(long Pending, long Sent, long Skipped, lon
 
 public static class NotificationsApi
 {
-    public static IServiceCollection AddNotifications(this IServiceCollection services, EventStoreBuilder store, IConfiguration configuration)
+    public static IServiceCollection AddNotifications(this IServiceCollection services, BookingStoreBuilder store, IConfiguration configuration)
     {
         var settings = EmailSettings.From(configuration);
         services.AddSingleton(settings);

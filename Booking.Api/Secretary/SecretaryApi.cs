@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Claims;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
@@ -23,7 +23,7 @@ public static class SecretaryApi
     private const int MaxRangeDays = 62;
     private const int SearchLimit = 20;
 
-    public static IServiceCollection AddSecretaryConsole(this IServiceCollection services, EventStoreBuilder store)
+    public static IServiceCollection AddSecretaryConsole(this IServiceCollection services, BookingStoreBuilder store)
     {
         store.AddInlineProjection<OfferedHoursTable>();
         store.AddInlineProjection<FamilyParentsTable>();

@@ -25,7 +25,7 @@ public static class StaffApi
 {
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services) =>
         services.AddSingleton<StaffAccounts>().AddSingleton<IStaffDirectory>(sp => sp.GetRequiredService<StaffAccounts>())
-            .AddSingleton(new EventStore.SchemaPart(StaffAccounts.SchemaSql));
+            .AddSingleton(new Storage.SchemaPart(StaffAccounts.SchemaSql));
 
     public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {

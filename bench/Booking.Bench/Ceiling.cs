@@ -13,7 +13,7 @@
 // service really executed (pg_stat_statements), so a change in the service shows up as a mismatch, not a silent drift.
 using System.Diagnostics;
 using System.Text.Json;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using NodaTime;

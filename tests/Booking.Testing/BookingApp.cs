@@ -101,7 +101,7 @@ public class BookingApp : IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            type is null ? "select count(*) from es_events" : "select count(*) from es_events where type = $1", connection);
+            type is null ? "select count(*) from mt_events" : "select count(*) from mt_events where type = $1", connection);
         if (type is not null) command.Parameters.Add(new NpgsqlParameter { Value = type });
         return (long)(await command.ExecuteScalarAsync())!;
     }

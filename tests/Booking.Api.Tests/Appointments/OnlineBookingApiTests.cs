@@ -184,7 +184,7 @@ public sealed class OnlineBookingApiTests(BookingApp app) : IClassFixture<Bookin
         await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(
-            "select count(*) from es_events where data::text ilike '%example.fi%' or data::text ilike '%Meikäläinen%' or data::text ilike '%123 4567%'", connection);
+            "select count(*) from mt_events where data::text ilike '%example.fi%' or data::text ilike '%Meikäläinen%' or data::text ilike '%123 4567%'", connection);
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
     }
 

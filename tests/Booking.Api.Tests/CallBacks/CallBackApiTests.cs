@@ -59,7 +59,7 @@ public sealed class CallBackApiTests(BookingApp app) : IClassFixture<BookingApp>
         Assert.True(events >= 1);
         await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("select count(*) from es_events where data::text like '%765 4321%' or data::text like '%Astrid%'", connection);
+        await using var command = new Npgsql.NpgsqlCommand("select count(*) from mt_events where data::text like '%765 4321%' or data::text like '%Astrid%'", connection);
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
     }
 

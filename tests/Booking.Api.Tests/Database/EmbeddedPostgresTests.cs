@@ -1,6 +1,6 @@
 using Booking.Api.Database;
-using Booking.Api.EventStore;
-using Booking.Api.Tests.EventStore;
+using Booking.Api.Storage;
+using Booking.Api.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;

@@ -5,7 +5,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Api.Tests.Appointments;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -64,7 +64,7 @@ public sealed partial class DatabaseOutageTests(OutageApp app, ITestOutputHelper
         Assert.Equal(HttpStatusCode.Created, after.Status);
         var afterId = Guid.Parse(JsonNode.Parse(after.Body)!["appointmentId"].Text());
         var afterSequence = await app.Scalar<long>(
-            $"select seq_id from es_events where type = 'appointment_booked' and stream_id = 'appointment-{afterId:N}'");
+            $"select seq_id from mt_events where type = 'appointment_booked' and stream_id = 'appointment-{afterId:N}'");
         await live.WaitFor(e => e.Name == "change" && e.Data?["sequence"]?.GetValue<long>() >= afterSequence, TimeSpan.FromSeconds(5),
             "change for the booking made after the outage");
 
@@ -82,12 +82,12 @@ public sealed partial class DatabaseOutageTests(OutageApp app, ITestOutputHelper
             Assert.Equal("booked", body["status"].Text());
             Assert.Equal(booking["start"].Text(), body["start"].Text());
         }
-        var booked = await app.Query<Guid>("select (data->>'appointmentId')::uuid from es_events where type = 'appointment_booked'");
+        var booked = await app.Query<Guid>("select (data->>'appointmentId')::uuid from mt_events where type = 'appointment_booked'");
         Assert.Equal(confirmedIds.Order(), booked.Order());
         Assert.Empty(await app.Query<Guid>("""
             select a.id from (select (data->>'appointmentId')::uuid as id, (data->>'clientId')::uuid as client
-                              from es_events where type = 'appointment_booked') a
-            where (select count(*) from es_events r where r.type = 'slot_reserved' and (r.data->>'appointmentId')::uuid = a.id) <> 1
+                              from mt_events where type = 'appointment_booked') a
+            where (select count(*) from mt_events r where r.type = 'slot_reserved' and (r.data->>'appointmentId')::uuid = a.id) <> 1
                or (select count(*) from staff_reservations s where s.appointment_id = a.id) <> 1
                or (select count(*) from manage_tokens t where t.appointment_id = a.id) <> 1
                or (select count(*) from idempotency_keys k where k.appointment_id = a.id) <> 1
@@ -95,27 +95,29 @@ public sealed partial class DatabaseOutageTests(OutageApp app, ITestOutputHelper
             """));
         Assert.Empty(await app.Query<Guid>("""
             select r.appointment_id from staff_reservations r
-            where not exists (select 1 from es_events b where b.type = 'appointment_booked' and (b.data->>'appointmentId')::uuid = r.appointment_id)
+            where not exists (select 1 from mt_events b where b.type = 'appointment_booked' and (b.data->>'appointmentId')::uuid = r.appointment_id)
             """));
         // Each stream's version is its number of events, numbered 1..n: no event without its version, no version without its event.
         Assert.Empty(await app.Query<string>("""
-            select s.stream_id from es_streams s
-            join lateral (select count(*) as n, min(version) as low, max(version) as high from es_events e
-                          where e.unit_id = s.unit_id and e.stream_id = s.stream_id) e on true
-            where e.n <> s.version or e.low <> 1 or e.high <> s.version
+            select s.id from mt_streams s
+            join lateral (select count(*) as n, min(version) as low, max(version) as high from mt_events e
+                          where e.tenant_id = s.tenant_id and e.stream_id = s.id) e on true
+            where s.id <> 'mt_tombstone' and (e.n <> s.version or e.low <> 1 or e.high <> s.version)
             union all
-            select e.stream_id from es_events e
-            where not exists (select 1 from es_streams s where s.unit_id = e.unit_id and s.stream_id = e.stream_id)
+            select e.stream_id from mt_events e
+            where e.stream_id <> 'mt_tombstone' -- Marten's own record of the sequence numbers a failed append used
+              and not exists (select 1 from mt_streams s where s.tenant_id = e.tenant_id and s.id = e.stream_id)
             """));
         Assert.Equal(0L, await app.Scalar<long>(
-            "select count(*) - count(distinct data->>'start') from es_events where type = 'appointment_booked'"));
+            "select count(*) - count(distinct data->>'start') from mt_events where type = 'appointment_booked'"));
 
         // The asynchronous projections resumed from their checkpoints: caught up exactly, each event applied once.
-        var top = await app.Scalar<long>("select max(seq_id) from es_events");
-        var projections = app.Factory.Services.GetRequiredService<AsyncProjectionDaemon>().ProjectionNames;
-        await Until(async () => (await app.Query<long>("select last_seq_id from es_progress")).Count(p => p == top) == projections.Count,
+        var top = await app.Scalar<long>("select max(seq_id) from mt_events");
+        var projections = app.Factory.Services.GetServices<IAsyncProjection>().Select(p => p.Name).ToList();
+        await Until(async () => (await app.Query<long>($"select last_seq_id from mt_event_progression where name in ({string.Join(", ", projections.Select(n => $"'{n}:All'"))})"))
+                .Count(p => p == top) == projections.Count,
             "every asynchronous projection at the last event");
-        var bookedSequences = await app.Query<long>("select seq_id from es_events where type = 'appointment_booked'");
+        var bookedSequences = await app.Query<long>("select seq_id from mt_events where type = 'appointment_booked'");
         Assert.Equal(bookedSequences.Order(), (await app.Query<long>(
             "select event_seq from email_outbox where kind = 'confirmation' and recipient_role = 'client'")).Order());
         Assert.Equal(bookedSequences.Count, await app.Scalar<long>("select count(*) from email_outbox"));
@@ -137,7 +139,7 @@ public sealed partial class DatabaseOutageTests(OutageApp app, ITestOutputHelper
     {
         var http = app.CreateClient();
         (await http.GetAsync("/health")).EnsureSuccessStatusCode();
-        var before = await app.Scalar<long>("select count(*) from es_events");
+        var before = await app.Scalar<long>("select count(*) from mt_events");
 
         await app.Cluster.StopImmediatelyAsync();
         try
@@ -164,7 +166,7 @@ public sealed partial class DatabaseOutageTests(OutageApp app, ITestOutputHelper
 
         await Until(async () => (await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK, "the service answering healthy again");
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/free-times?type=advice&modality=inPerson&from=2026-05-06&to=2026-05-06")).StatusCode);
-        Assert.Equal(before, await app.Scalar<long>("select count(*) from es_events"));
+        Assert.Equal(before, await app.Scalar<long>("select count(*) from mt_events"));
     }
 
     // Free advice times at least an hour apart, so that no two of the stream's bookings compete for one supervisor's time.

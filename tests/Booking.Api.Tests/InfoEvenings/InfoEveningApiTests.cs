@@ -38,7 +38,7 @@ public static class EveningClient
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select data->>'registrationId' from es_events where type = 'info_evening_waitlisted' and stream_id = $1 order by version", connection);
+            "select data->>'registrationId' from mt_events where type = 'info_evening_waitlisted' and stream_id = $1 order by version", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = $"infoevening-{eveningId:N}" });
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -118,7 +118,7 @@ public sealed class InfoEveningApiTests(EveningApp app) : IClassFixture<EveningA
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select count(*) from es_events where type = 'info_evening_scheduled' and data->>'by' <> 'system:demo'", connection);
+            "select count(*) from mt_events where type = 'info_evening_scheduled' and data->>'by' <> 'system:demo'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -107,7 +107,7 @@ public sealed partial class EmailDeliveryTests(EmailApp app) : IClassFixture<Ema
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select data->>'accepted' from es_events where type = 'other_parent_responded' and stream_id = $1 order by version", connection);
+            "select data->>'accepted' from mt_events where type = 'other_parent_responded' and stream_id = $1 order by version", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = $"appointment-{appointmentId:N}" });
         var found = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

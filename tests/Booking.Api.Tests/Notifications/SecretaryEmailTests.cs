@@ -173,7 +173,7 @@ public sealed class SecretaryEmailTests(EmailApp app) : IClassFixture<EmailApp>
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from es_events where data::text like '%' || $1 || '%'", connection);
+        await using var command = new NpgsqlCommand("select count(*) from mt_events where data::text like '%' || $1 || '%'", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = text });
         return (long)(await command.ExecuteScalarAsync())!;
     }

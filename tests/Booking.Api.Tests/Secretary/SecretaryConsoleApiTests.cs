@@ -61,7 +61,7 @@ public sealed class SecretaryConsoleApiTests(BookingApp app) : IClassFixture<Boo
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select count(*) from es_events where data::text ilike '%rantanen%' or data::text like '%555 1234%'", connection);
+            "select count(*) from mt_events where data::text ilike '%rantanen%' or data::text like '%555 1234%'", connection);
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
     }
 

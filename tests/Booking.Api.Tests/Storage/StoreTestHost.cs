@@ -1,5 +1,5 @@
 // Builds a host around the event store the way the API will, with short timings so tests stay fast.
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.EventSourcing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,22 +7,21 @@ using NodaTime;
 using NodaTime.Testing;
 using Npgsql;
 
-namespace Booking.Api.Tests.EventStore;
+namespace Booking.Api.Tests.Storage;
 
 public static class StoreTestHost
 {
     public static readonly Guid Unit = Guid.Parse("6c1f4a4e-4d7e-4b7a-9d61-6f6f2a1d0001");
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
-    public static IHost Build(string connectionString, Action<EventStoreBuilder>? configure = null)
+    public static IHost Build(string connectionString, Action<BookingStoreBuilder>? configure = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 11, 24, 8, 0), Duration.FromSeconds(1)));
-        var store = builder.Services.AddEventStore(connectionString, typeof(StoreTestHost).Assembly)
+        var store = builder.Services.AddBookingStore(connectionString, typeof(StoreTestHost).Assembly)
             .Configure(o =>
             {
-                o.LockRetryInterval = TimeSpan.FromMilliseconds(100);
-                o.PollInterval = TimeSpan.FromMilliseconds(200);
+                o.LeadershipPollingTime = TimeSpan.FromMilliseconds(200);
                 o.MaxReconnectDelay = TimeSpan.FromMilliseconds(500);
             });
         configure?.Invoke(store);
@@ -30,16 +29,14 @@ public static class StoreTestHost
     }
 
     /// <summary>A host whose schema exists but whose background services do not run (tests drive catch-up themselves).</summary>
-    public static async Task<IHost> BuildWithSchema(string connectionString, Action<EventStoreBuilder>? configure = null)
+    public static async Task<IHost> BuildWithSchema(string connectionString, Action<BookingStoreBuilder>? configure = null)
     {
         var host = Build(connectionString, configure);
-        await host.Services.GetRequiredService<EventStoreSchema>().EnsureCreatedAsync();
+        await host.Services.ApplySchemaAsync();
         return host;
     }
 
     public static IEventStore Store(this IHost host) => host.Services.GetRequiredService<IEventStore>();
-
-    public static AsyncProjectionDaemon Daemon(this IHost host) => host.Services.GetRequiredService<AsyncProjectionDaemon>();
 
     public static async Task<long> AppendOne(this IEventStore store, string streamId, long expectedVersion, int by = 1)
     {

@@ -1,10 +1,10 @@
 // Small events, projections and documents that exist only to exercise the event store.
-using Booking.Api.EventStore;
+using Booking.Api.Storage;
 using Booking.Domain.EventSourcing;
 using NodaTime;
 using Npgsql;
 
-namespace Booking.Api.Tests.EventStore;
+namespace Booking.Api.Tests.Storage;
 
 [EventName("test_counter_incremented")]
 public sealed record CounterIncremented(string CounterId, int By, Instant IncrementedAt);

@@ -1,4 +1,4 @@
-// Turns the store's PostgreSQL NOTIFYs into an in-process stream, so live screens and the daemon wake up
+// Turns the store's PostgreSQL NOTIFYs into an in-process stream, so live screens wake up
 // within a second on every API instance; reconnects after a database restart and then asks everyone to resync.
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -7,14 +7,17 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Booking.Api.EventStore;
+namespace Booking.Api.Storage;
 
 /// <summary>Something committed in a unit. Resync means notifications may have been missed: reload everything.</summary>
 public sealed record StoreNotification(Guid UnitId, long LastSequence, IReadOnlyList<string> StreamTypes, bool Resync = false);
 
-public sealed class StoreNotifications(NpgsqlDataSource dataSource, EventStoreOptions options, ILogger<StoreNotifications> logger)
+public sealed class StoreNotifications(NpgsqlDataSource dataSource, BookingStoreOptions options, ILogger<StoreNotifications> logger)
     : BackgroundService
 {
+    /// <summary>The channel every commit with events notifies (inside its transaction, so only once it commits).</summary>
+    public const string ChannelName = "booking_events";
+
     internal static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
     private const int SubscriberCapacity = 256;
 
@@ -62,7 +65,7 @@ public sealed class StoreNotifications(NpgsqlDataSource dataSource, EventStoreOp
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += OnNotification;
-                await using (var listen = new NpgsqlCommand($"listen {PostgresEventStore.NotificationChannel}", connection))
+                await using (var listen = new NpgsqlCommand($"listen {ChannelName}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 lock (_gate) _listening.TrySetResult();
                 delay = TimeSpan.FromMilliseconds(100);

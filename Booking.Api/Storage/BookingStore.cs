@@ -1,0 +1,167 @@
+// Marten, configured in one place: string stream keys, the unit as conjoined tenant, stable event names, our tables as
+// schema objects, the SQL read models as inline or async projections, and the async daemon in hot/cold mode (one
+// instance runs each projection; another takes over when it stops).
+using System.Reflection;
+using Booking.Api.Json;
+using Booking.Domain.EventSourcing;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
+using Marten;
+using Marten.Events.Projections;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Weasel.Core;
+
+namespace Booking.Api.Storage;
+
+/// <summary>Timings of the store's background work; tests shorten them.</summary>
+public sealed class BookingStoreOptions
+{
+    /// <summary>Create or upgrade the schema when the service starts (otherwise: `dotnet Booking.Api.dll db-apply`).</summary>
+    public bool ApplySchemaOnStart { get; set; } = true;
+
+    /// <summary>How often an instance that runs no projections checks whether it should take them over.</summary>
+    public TimeSpan LeadershipPollingTime { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Longest wait between reconnect attempts of the LISTEN connection.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+public static class BookingStore
+{
+    /// <summary>The advisory lock of Marten's async daemon: the instance holding it runs every asynchronous projection.</summary>
+    public const int DaemonLockId = 0x626B6E67; // "bkng"
+
+    public static BookingStoreBuilder AddBookingStore(this IServiceCollection services, string connectionString, params Assembly[] eventAssemblies)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        // Built now, so a duplicate event name stops the start-up instead of the first request.
+        var registry = new EventTypeRegistry(eventAssemblies);
+        var options = new BookingStoreOptions();
+        var builder = new BookingStoreBuilder(services, options);
+
+        services.AddLogging();
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(options);
+        services.AddSingleton<MartenEventStore>();
+        services.AddSingleton<Booking.Domain.EventSourcing.IEventStore>(sp => sp.GetRequiredService<MartenEventStore>());
+        services.AddSingleton<StoreNotifications>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreNotifications>());
+
+        services.AddMarten(sp => Configure(sp, registry, options, builder))
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.HotCold);
+        return builder;
+    }
+
+    private static StoreOptions Configure(IServiceProvider services, EventTypeRegistry registry, BookingStoreOptions options, BookingStoreBuilder builder)
+    {
+        var marten = new StoreOptions();
+        marten.Connection(services.GetRequiredService<NpgsqlDataSource>());
+        marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        marten.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, BookingJson.Configure);
+
+        marten.Events.StreamIdentity = StreamIdentity.AsString;
+        marten.Events.TenancyStyle = TenancyStyle.Conjoined;
+        marten.Policies.AllDocumentsAreMultiTenanted();
+        marten.Events.MetadataConfig.UserNameEnabled = true;
+        foreach (var (name, type) in registry.Events)
+            marten.Events.MapEventType(type, name);
+
+        marten.Projections.DaemonLockId = DaemonLockId;
+        marten.Projections.LeadershipPollingTime = (int)options.LeadershipPollingTime.TotalMilliseconds;
+        foreach (var type in builder.InlineProjections)
+            marten.Projections.Add(new SqlProjection(sp => ((IInlineProjection)sp.GetRequiredService(type)).Apply, services),
+                ProjectionLifecycle.Inline, type.Name);
+        // The name is the one in Marten's progress table and in the rebuild command.
+        foreach (var projection in builder.AsyncProjections.Select(t => (IAsyncProjection)services.GetRequiredService(t)))
+            marten.Projections.Add(new SqlProjection(_ => projection.Apply, services), ProjectionLifecycle.Async, projection.Name);
+
+        marten.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("btree_gist"));
+        foreach (var part in builder.SchemaScripts(services))
+            marten.Storage.ExtendedSchemaObjects.Add(new SqlTables(part));
+        return marten;
+    }
+
+    /// <summary>Creates or upgrades Marten's tables and ours (under Marten's migration lock, so instances may start together).</summary>
+    public static Task ApplySchemaAsync(this IServiceProvider services) =>
+        services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+}
+
+public sealed class BookingStoreBuilder(IServiceCollection services, BookingStoreOptions options)
+{
+    internal List<Type> InlineProjections { get; } = [];
+    internal List<Type> AsyncProjections { get; } = [];
+    private readonly List<Type> _documentWriters = [];
+
+    public IServiceCollection Services { get; } = services;
+
+    public BookingStoreBuilder Configure(Action<BookingStoreOptions> configure)
+    {
+        configure(options);
+        return this;
+    }
+
+    public BookingStoreBuilder AddInlineProjection<T>() where T : class, IInlineProjection
+    {
+        Services.TryAddSingleton<T>();
+        Services.AddSingleton<IInlineProjection>(sp => sp.GetRequiredService<T>());
+        InlineProjections.Add(typeof(T));
+        return this;
+    }
+
+    public BookingStoreBuilder AddAsyncProjection<T>() where T : class, IAsyncProjection
+    {
+        Services.TryAddSingleton<T>();
+        Services.AddSingleton<IAsyncProjection>(sp => sp.GetRequiredService<T>());
+        AsyncProjections.Add(typeof(T));
+        return this;
+    }
+
+    public BookingStoreBuilder AddDocumentWriter<TDocument, TWriter>()
+        where TDocument : class
+        where TWriter : class, IDocumentWriter<TDocument>
+    {
+        Services.AddSingleton<IDocumentWriter<TDocument>, TWriter>();
+        _documentWriters.Add(typeof(IDocumentWriter<TDocument>));
+        return this;
+    }
+
+    internal IEnumerable<string> SchemaScripts(IServiceProvider services) =>
+        InlineProjections.Select(t => ((IInlineProjection)services.GetRequiredService(t)).SchemaSql)
+            .Concat(AsyncProjections.Select(t => ((IAsyncProjection)services.GetRequiredService(t)).SchemaSql))
+            .Concat(_documentWriters.Select(t => services.GetRequiredService(t)).Select(w => (string)w.GetType().GetProperty("SchemaSql")!.GetValue(w)!))
+            .Concat(services.GetServices<SchemaPart>().Select(p => p.Sql))
+            .Where(sql => !string.IsNullOrWhiteSpace(sql));
+}
+
+/// <summary>Runs one of our SQL read models as a Marten projection: its writes join the transaction Marten commits
+/// (the append's for an inline one, the daemon's with its progress for an async one).</summary>
+internal sealed class SqlProjection(
+    Func<IServiceProvider, Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction, IReadOnlyList<EventEnvelope>, CancellationToken, Task>> resolve,
+    IServiceProvider services) : IProjection
+{
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        if (events.Count == 0) return Task.CompletedTask;
+        if (operations is not ITransactionParticipantRegistrar registrar)
+            throw new InvalidOperationException($"Marten gave the projection a {operations.GetType().Name}, which cannot join its transaction.");
+        registrar.AddTransactionParticipant(new Participant(resolve(services), events));
+        return Task.CompletedTask;
+    }
+
+    // The envelopes are made at commit time: by then Marten has given every event its sequence and version.
+    private sealed class Participant(
+        Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction, IReadOnlyList<EventEnvelope>, CancellationToken, Task> apply,
+        IReadOnlyList<IEvent> events) : ITransactionParticipant
+    {
+        public Task BeforeCommitAsync(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction, CancellationToken token) =>
+            apply(connection, transaction, [.. events.Select(MartenEventStore.Envelope)], token);
+
+        public Task AfterCommitAsync(CancellationToken token) => Task.CompletedTask;
+    }
+}
