@@ -75,11 +75,11 @@ public static class BookingStore
         marten.Projections.DaemonLockId = DaemonLockId;
         marten.Projections.LeadershipPollingTime = (int)options.LeadershipPollingTime.TotalMilliseconds;
         foreach (var type in builder.InlineProjections)
-            marten.Projections.Add(new SqlProjection(sp => ((IInlineProjection)sp.GetRequiredService(type)).Apply, services),
+            marten.Projections.Add(new SqlProjection(sp => ((IInlineProjection)sp.GetRequiredService(type)).Apply, null, services),
                 ProjectionLifecycle.Inline, type.Name);
-        // The name is the one in Marten's progress table and in the rebuild command.
+        // The name is the one in Marten's progress table and in its rebuild command.
         foreach (var projection in builder.AsyncProjections.Select(t => (IAsyncProjection)services.GetRequiredService(t)))
-            marten.Projections.Add(new SqlProjection(_ => projection.Apply, services), ProjectionLifecycle.Async, projection.Name);
+            marten.Projections.Add(new SqlProjection(_ => projection.Apply, projection.Reset, services), ProjectionLifecycle.Async, projection.Name);
 
         marten.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("btree_gist"));
         foreach (var part in builder.SchemaScripts(services))
@@ -140,9 +140,12 @@ public sealed class BookingStoreBuilder(IServiceCollection services, BookingStor
 }
 
 /// <summary>Runs one of our SQL read models as a Marten projection: its writes join the transaction Marten commits
-/// (the append's for an inline one, the daemon's with its progress for an async one).</summary>
+/// (the append's for an inline one, the daemon's with its progress for an async one). An async read model is emptied
+/// in the transaction of the batch that starts at the store's first event: that is where Marten's rebuild (its
+/// `projections --rebuild` command or the daemon's RebuildProjectionAsync) starts, so a rebuild never counts twice.</summary>
 internal sealed class SqlProjection(
-    Func<IServiceProvider, Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction, IReadOnlyList<EventEnvelope>, CancellationToken, Task>> resolve,
+    Func<IServiceProvider, Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<EventEnvelope>, CancellationToken, Task>> resolve,
+    Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? reset,
     IServiceProvider services) : IProjection
 {
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
@@ -150,18 +153,32 @@ internal sealed class SqlProjection(
         if (events.Count == 0) return Task.CompletedTask;
         if (operations is not ITransactionParticipantRegistrar registrar)
             throw new InvalidOperationException($"Marten gave the projection a {operations.GetType().Name}, which cannot join its transaction.");
-        registrar.AddTransactionParticipant(new Participant(resolve(services), events));
+        registrar.AddTransactionParticipant(new Participant(resolve(services), reset, events));
         return Task.CompletedTask;
     }
 
     // The envelopes are made at commit time: by then Marten has given every event its sequence and version.
     private sealed class Participant(
-        Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction, IReadOnlyList<EventEnvelope>, CancellationToken, Task> apply,
+        Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<EventEnvelope>, CancellationToken, Task> apply,
+        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? reset,
         IReadOnlyList<IEvent> events) : ITransactionParticipant
     {
-        public Task BeforeCommitAsync(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction, CancellationToken token) =>
-            apply(connection, transaction, [.. events.Select(MartenEventStore.Envelope)], token);
+        public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
+        {
+            if (reset is not null && await StartsAtTheFirstEvent(connection, transaction, events[0].Sequence, token))
+                await reset(connection, transaction, token);
+            await apply(connection, transaction, [.. events.Select(MartenEventStore.Envelope)], token);
+        }
 
         public Task AfterCommitAsync(CancellationToken token) => Task.CompletedTask;
+
+        private static async Task<bool> StartsAtTheFirstEvent(NpgsqlConnection connection, NpgsqlTransaction transaction, long first, CancellationToken ct)
+        {
+            await using var command = new NpgsqlCommand(
+                "select not exists (select 1 from mt_events where seq_id < $1 and type <> 'tombstone' and stream_id <> 'mt_tombstone')",
+                connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = first });
+            return (bool)(await command.ExecuteScalarAsync(ct))!;
+        }
     }
 }

@@ -41,8 +41,14 @@ public sealed class MartenEventStore(IDocumentStore store, NpgsqlDataSource data
                 case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation } pg:
                     what = pg.ConstraintName ?? pg.TableName ?? "a unique guard";
                     return true;
-                case ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.ConcurrencyException:
-                    what = e.Message;
+                case JasperFx.ConcurrencyException c:
+                    what = c.Id?.ToString() ?? c.Message;
+                    return true;
+                case ExistingStreamIdCollisionException c:
+                    what = c.Id?.ToString() ?? c.Message;
+                    return true;
+                case Marten.Exceptions.ExistingStreamIdCollisionException c:
+                    what = c.Id?.ToString() ?? c.Message;
                     return true;
             }
         }

@@ -31,7 +31,7 @@ public sealed partial class SqlTables : ISchemaObject
 
     public void WriteCreateStatement(Migrator migrator, TextWriter writer)
     {
-        writer.WriteLine(_script);
+        writer.WriteLine(_script.TrimEnd().EndsWith(';') ? _script : _script.TrimEnd() + ";");
         writer.WriteLine($"comment on table public.{_table} is 'booking:{_hash}';");
     }
 
