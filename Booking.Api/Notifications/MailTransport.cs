@@ -110,7 +110,11 @@ public sealed class SmtpMailTransport(EmailSettings settings) : IMailTransport
         var name = string.Concat(messageId.Trim('<', '>').Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@' ? c : '_'));
         var file = Path.Combine(folder, name + ".eml");
         var temporary = file + ".tmp";
-        await message.WriteToAsync(temporary, ct);
+        // What the SMTP client would do on the wire: 7-bit transfer encodings and CRLF line ends, so any mail reader opens it.
+        message.Prepare(EncodingConstraint.SevenBit);
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        await message.WriteToAsync(format, temporary, ct);
         File.Move(temporary, file, overwrite: true);
     }
 

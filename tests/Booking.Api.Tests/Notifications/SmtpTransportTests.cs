@@ -111,7 +111,7 @@ public sealed class SmtpTransportTests
     }
 
     [Fact]
-    public async Task Without_an_SMTP_host_the_message_is_one_eml_file_per_Message_ID_and_a_resend_replaces_it()
+    public async Task Without_an_SMTP_host_the_message_is_one_7_bit_CRLF_eml_file_per_Message_ID_and_a_resend_replaces_it()
     {
         var folder = Path.Combine(Path.GetTempPath(), "booking-pickup-" + Guid.NewGuid().ToString("N"));
         try
@@ -124,6 +124,9 @@ public sealed class SmtpTransportTests
             var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(["42.client.0123456789abcdef0123456789abcdef@booking.local.eml", "43.other_parent.0123456789abcdef0123456789abcdef@booking.local.eml"],
                 files.Select(Path.GetFileName));
+            var raw = await File.ReadAllBytesAsync(files[0]);
+            Assert.All(raw, b => Assert.True(b < 0x80, "an 8-bit byte in the .eml"));
+            Assert.DoesNotContain("\n", System.Text.Encoding.ASCII.GetString(raw).Replace("\r\n", ""));
             using var message = await MimeMessage.LoadAsync(files[0]);
             Assert.Equal("42.client.0123456789abcdef0123456789abcdef@booking.local", message.MessageId);
             Assert.Equal("aiti@example.fi", Assert.Single(message.To.Mailboxes).Address);
