@@ -118,6 +118,16 @@ public sealed class SmtpMailTransport(EmailSettings settings) : IMailTransport
         File.Move(temporary, file, overwrite: true);
     }
 
+    private static readonly ParserOptions StrictAddresses = new()
+    {
+        AddressParserComplianceMode = RfcComplianceMode.Strict,
+        AllowAddressesWithoutDomain = false,
+    };
+
+    /// <summary>The recipient as the message will carry it; throws a <see cref="FormatException"/> (MimeKit's
+    /// ParseException) for an address no SMTP server would take, so it is never tried.</summary>
+    public static MailboxAddress Recipient(string address) => MailboxAddress.Parse(StrictAddresses, address);
+
     public static MimeMessage ToMimeMessage(ComposedEmail email, string from)
     {
         var message = new MimeMessage
@@ -127,7 +137,7 @@ public sealed class SmtpMailTransport(EmailSettings settings) : IMailTransport
             MessageId = email.MessageId.Trim('<', '>'),
         };
         message.From.Add(MailboxAddress.Parse(from));
-        message.To.Add(MailboxAddress.Parse(email.To));
+        message.To.Add(Recipient(email.To));
         message.Headers.Add("Content-Language", email.Language);
         message.Headers.Add("Auto-Submitted", "auto-generated");
         var body = new BodyBuilder { TextBody = email.PlainText, HtmlBody = email.Html };

@@ -139,4 +139,21 @@ public sealed class SmtpTransportTests
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("maija@example.fi")]
+    [InlineData("Maija Meikäläinen <maija@example.fi>")]
+    public void A_recipient_address_is_read_as_the_message_will_carry_it(string address)
+    {
+        Assert.Equal("maija@example.fi", SmtpMailTransport.Recipient(address).Address);
+    }
+
+    [Theory]
+    [InlineData("maija")]
+    [InlineData("maija@")]
+    [InlineData("maija@example.fi, kalle@example.fi")]
+    public void An_address_no_SMTP_server_would_take_is_refused_before_sending(string address)
+    {
+        Assert.ThrowsAny<FormatException>(() => SmtpMailTransport.Recipient(address));
+    }
 }
