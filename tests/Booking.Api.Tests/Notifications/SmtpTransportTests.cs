@@ -156,4 +156,50 @@ public sealed class SmtpTransportTests
     {
         Assert.ThrowsAny<FormatException>(() => SmtpMailTransport.Recipient(address));
     }
+
+    [Fact]
+    public async Task A_message_the_server_accepted_counts_as_sent_even_if_the_connection_drops_at_goodbye()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var server = AcceptsOneMessageThenHangsUpOnQuit(listener);
+        var settings = new EmailSettings
+        {
+            SmtpHost = "127.0.0.1",
+            SmtpPort = ((IPEndPoint)listener.LocalEndpoint).Port,
+            SmtpSecurity = SecureSocketOptions.None,
+            SmtpConnectTimeout = TimeSpan.FromSeconds(5),
+            SmtpSendTimeout = TimeSpan.FromSeconds(5),
+        };
+
+        await new SmtpMailTransport(settings).Send(Email("aiti@example.fi"), CancellationToken.None);
+
+        Assert.Contains("Message-Id: <42.client.", await server, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A scripted SMTP server: takes one message with 250s, then closes the connection instead of answering QUIT
+    /// (MailKit ignores a failed QUIT, so the transport needs no code of its own for it).</summary>
+    private static async Task<string> AcceptsOneMessageThenHangsUpOnQuit(TcpListener listener)
+    {
+        using var client = await listener.AcceptTcpClientAsync();
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        async Task Say(string line) => await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(line + "\r\n"));
+        await Say("220 scripted ESMTP");
+        var data = new System.Text.StringBuilder();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            var command = line.Split(' ')[0].ToUpperInvariant();
+            if (command == "QUIT") break;
+            if (command == "EHLO") await Say("250 scripted");
+            else if (command == "DATA")
+            {
+                await Say("354 go on");
+                while (await reader.ReadLineAsync() is { } body && body != ".") data.AppendLine(body);
+                await Say("250 accepted");
+            }
+            else await Say("250 OK");
+        }
+        return data.ToString();
+    }
 }
