@@ -1,7 +1,6 @@
 // Sends what the outbox holds, one instance at a time (a PostgreSQL advisory lock; the others take over when it stops).
 // Each message is rendered from the booking's current state just before sending. At-least-once: a crash between the
 // send and its record sends the message again, with the same Message-ID, and nothing is ever lost.
-using System.Net.Mail;
 using System.Text;
 using Booking.Api.Appointments;
 using Booking.Domain.Appointments;
@@ -192,7 +191,7 @@ public sealed class EmailSender(
 
         var contact = await Contact(message.UnitId, message.ClientId, ct);
         if (contact is null || string.IsNullOrWhiteSpace(contact.Value.Email)) return (null, "no contact details");
-        _ = new MailAddress(contact.Value.Email); // throws FormatException for an address SMTP would refuse anyway
+        _ = SmtpMailTransport.Recipient(contact.Value.Email); // throws FormatException for an address SMTP would refuse anyway
 
         var manageUrl = message.RecipientRole == RecipientRoles.Client
             ? await ManageUrl(message.UnitId, message.AppointmentId, message.ClientId, ct)
@@ -221,7 +220,7 @@ public sealed class EmailSender(
             return (null, "no such info links request");
         var contact = await Contact(message.UnitId, message.ClientId, ct);
         if (contact is null || string.IsNullOrWhiteSpace(contact.Value.Email)) return (null, "no contact details");
-        _ = new MailAddress(contact.Value.Email); // throws FormatException for an address SMTP would refuse anyway
+        _ = SmtpMailTransport.Recipient(contact.Value.Email); // throws FormatException for an address SMTP would refuse anyway
         var links = await catalogue.For(message.UnitId, sent.Matter, ct);
         if (links.Count == 0) return (null, "no info links for the matter");
         var config = await configurations.Current(message.UnitId, ct);
@@ -248,7 +247,7 @@ public sealed class EmailSender(
 
         var contact = await Contact(message.UnitId, message.ClientId, ct);
         if (contact is null || string.IsNullOrWhiteSpace(contact.Value.Email)) return (null, "no contact details");
-        _ = new MailAddress(contact.Value.Email); // throws FormatException for an address SMTP would refuse anyway
+        _ = SmtpMailTransport.Recipient(contact.Value.Email); // throws FormatException for an address SMTP would refuse anyway
         var config = await configurations.Current(message.UnitId, ct);
         var manageUrl = await EveningManageUrl(message.UnitId, registration.RegistrationId, ct);
         var email = EveningEmailComposer.Compose(new EveningEmailContext(message.Kind, contact.Value.Language, contact.Value.Name,

@@ -4,6 +4,8 @@
 Stores each accepted message as <n>.eml in the folder, with <n>.json beside it (decoded subject, Message-ID,
 recipients, text and HTML bodies, .ics attachments) so the C# tests need no MIME parser. Answers 550 to recipients
 whose local part starts with "reject" unless listed in <folder>/allowed.txt, and 451 to those starting with "busy".
+Offers AUTH PLAIN/LOGIN without TLS (loopback only); once <folder>/users.txt holds "user:password" lines, a client that
+has not signed in as one of them gets 530 for every recipient.
 Usage: smtp_server.py PORT FOLDER   (prints "ready" once it listens; stop it with SIGTERM or SIGKILL)
 """
 import email
@@ -16,6 +18,7 @@ import threading
 import uuid
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Handler:
@@ -29,7 +32,23 @@ class Handler:
         with open(path, encoding="utf-8") as f:
             return {line.strip().lower() for line in f if line.strip()}
 
+    def users(self):
+        path = os.path.join(self.folder, "users.txt")
+        if not os.path.exists(path):
+            return None
+        with open(path, encoding="utf-8") as f:
+            return {line.strip() for line in f if line.strip()}
+
+    def authenticate(self, server, session, envelope, mechanism, auth_data):
+        users = self.users() or set()
+        if isinstance(auth_data, LoginPassword):
+            login = auth_data.login.decode("utf-8") + ":" + auth_data.password.decode("utf-8")
+            return AuthResult(success=login in users, handled=False)
+        return AuthResult(success=False, handled=False)
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.users() is not None and not session.authenticated:
+            return "530 5.7.0 Authentication required"
         local = address.split("@")[0].lower()
         if local.startswith("reject") and address.lower() not in self.allowed():
             return "550 5.1.1 Mailbox unavailable"
@@ -78,7 +97,8 @@ class Handler:
 def main():
     port, folder = int(sys.argv[1]), sys.argv[2]
     os.makedirs(folder, exist_ok=True)
-    controller = Controller(Handler(folder), hostname="127.0.0.1", port=port)
+    handler = Handler(folder)
+    controller = Controller(handler, hostname="127.0.0.1", port=port, authenticator=handler.authenticate, auth_require_tls=False)
     controller.start()
     print("ready", flush=True)
     stop = threading.Event()

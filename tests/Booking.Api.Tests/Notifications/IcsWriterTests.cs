@@ -1,4 +1,5 @@
-// The .ics writer on its own: framing (CRLF, 75-octet folding that never splits a UTF-8 character) and TEXT escaping.
+// The .ics writer on its own: framing (CRLF, 75-octet folding that never splits a UTF-8 character), TEXT escaping and
+// the time zone's rules; the layout of the lines inside a component is Ical.Net's.
 using System.Text;
 using Booking.Api.Notifications;
 using NodaTime;
@@ -14,6 +15,17 @@ public sealed class IcsWriterTests
         new CalendarEvent("abc@booking.local", 3, Instant.FromUtc(2026, 10, 19, 6, 0), new LocalDateTime(2026, 10, 26, 12, 30),
             new LocalDateTime(2026, 10, 26, 13, 0), summary, "Perheoikeudellinen yksikkö – Familjerättsliga enheten", description, cancelled,
             "Yksikkö, Enhet", "unit@booking.local", url), Helsinki);
+
+    private static List<string> Component(string ics, string name)
+    {
+        var lines = ics.Replace("\r\n ", "").Split("\r\n").ToList();
+        var begin = lines.IndexOf("BEGIN:" + name);
+        Assert.True(begin >= 0, $"no {name} in the calendar");
+        return lines[(begin + 1)..lines.IndexOf("END:" + name, begin)];
+    }
+
+    private static string[] RuleParts(List<string> component) =>
+        Assert.Single(component, l => l.StartsWith("RRULE:"))["RRULE:".Length..].Split(';').Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
     public void Lines_end_in_CRLF_and_fold_at_75_octets_without_splitting_a_character()
@@ -31,7 +43,7 @@ public sealed class IcsWriterTests
     [Fact]
     public void Text_values_escape_backslashes_semicolons_commas_and_newlines()
     {
-        Assert.Equal(@"a\\b\;c\,d\ne", IcsWriter.Text("a\\b;c,d\ne"));
+        Assert.Contains(@"SUMMARY:a\\b\;c\,d\ne" + "\r\n", Write("a\\b;c,d\ne"));
         var unfolded = Write("Neuvonta", "Linkki:\nhttps://x.test/booking/a,b").Replace("\r\n ", "");
         Assert.Contains(@"DESCRIPTION:Linkki:\nhttps://x.test/booking/a\,b", unfolded);
         Assert.Contains("ORGANIZER;CN=\"Yksikkö, Enhet\":mailto:unit@booking.local", unfolded);
@@ -46,9 +58,17 @@ public sealed class IcsWriterTests
         Assert.Contains("DTEND;TZID=Europe/Helsinki:20261026T130000\r\n", ics);
         Assert.Contains("DTSTAMP:20261019T060000Z\r\n", ics);
         Assert.Contains("SEQUENCE:3\r\n", ics);
-        Assert.Contains("BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\n", ics);
-        Assert.Contains("DTSTART:19701025T040000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n", ics);
-        Assert.Contains("DTSTART:19700329T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n", ics);
+        // Summer time from the last Sunday of March at 03:00 local, back on the last Sunday of October at 04:00 local.
+        var summer = Component(ics, "DAYLIGHT");
+        Assert.Contains("TZOFFSETFROM:+0200", summer);
+        Assert.Contains("TZOFFSETTO:+0300", summer);
+        Assert.Matches(@"^DTSTART:\d{4}03\d\dT030000$", Assert.Single(summer, l => l.StartsWith("DTSTART")));
+        Assert.Equal(["BYDAY=-1SU", "BYMONTH=3", "FREQ=YEARLY"], RuleParts(summer));
+        var winter = Component(ics, "STANDARD");
+        Assert.Contains("TZOFFSETFROM:+0300", winter);
+        Assert.Contains("TZOFFSETTO:+0200", winter);
+        Assert.Matches(@"^DTSTART:\d{4}10\d\dT040000$", Assert.Single(winter, l => l.StartsWith("DTSTART")));
+        Assert.Equal(["BYDAY=-1SU", "BYMONTH=10", "FREQ=YEARLY"], RuleParts(winter));
         Assert.Contains("STATUS:CONFIRMED\r\n", ics);
 
         var cancelled = Write("Neuvonta", cancelled: true);
