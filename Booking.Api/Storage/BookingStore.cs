@@ -47,6 +47,7 @@ public static class BookingStore
         services.AddLogging();
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton(options);
+        services.AddSingleton(registry);
         services.AddSingleton<MartenEventStore>();
         services.AddSingleton<Booking.Domain.EventSourcing.IEventStore>(sp => sp.GetRequiredService<MartenEventStore>());
         services.AddSingleton<StoreNotifications>();

@@ -8,6 +8,7 @@ namespace Booking.Api.Storage;
 public sealed class EventTypeRegistry
 {
     private readonly Dictionary<string, Type> _byName = new(StringComparer.Ordinal);
+    private readonly HashSet<Type> _named = [];
 
     /// <summary>Registers every class carrying [EventName]; two classes claiming one name is a start-up error.</summary>
     public EventTypeRegistry(IEnumerable<Assembly> assemblies)
@@ -19,10 +20,13 @@ public sealed class EventTypeRegistry
                 throw new InvalidOperationException(
                     $"Event name '{attribute.Name}' is used by both {existing.FullName} and {type.FullName}; event names must be unique.");
             _byName[attribute.Name] = type;
+            _named.Add(type);
         }
     }
 
     public IReadOnlyDictionary<string, Type> Events => _byName;
+
+    public bool IsNamed(Type eventType) => _named.Contains(eventType);
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly)
     {

@@ -12,10 +12,10 @@ using Npgsql;
 
 namespace Booking.Api.Storage;
 
-public sealed class MartenEventStore(IDocumentStore store, NpgsqlDataSource dataSource, IServiceProvider services) : IEventStore
+public sealed class MartenEventStore(IDocumentStore store, NpgsqlDataSource dataSource, EventTypeRegistry registry, IServiceProvider services) : IEventStore
 {
     public IEventSession OpenSession(Guid unitId, string causedBy) =>
-        new MartenEventSession(store.LightweightSession(TenantOf(unitId)), unitId, causedBy, dataSource, services);
+        new MartenEventSession(store.LightweightSession(TenantOf(unitId)), unitId, causedBy, dataSource, registry, services);
 
     public async Task<IReadOnlyList<EventEnvelope>> ReadStream(Guid unitId, string streamId, CancellationToken ct = default)
     {
@@ -79,7 +79,8 @@ public static class StreamKinds
 }
 
 internal sealed class MartenEventSession(
-    IDocumentSession session, Guid unitId, string causedBy, NpgsqlDataSource dataSource, IServiceProvider services) : IEventSession
+    IDocumentSession session, Guid unitId, string causedBy, NpgsqlDataSource dataSource, EventTypeRegistry registry, IServiceProvider services)
+    : IEventSession
 {
     private readonly Guid _unitId = unitId;
     private readonly Dictionary<string, (string Type, long Expected, List<object> Events)> _streams = new(StringComparer.Ordinal);
@@ -99,6 +100,10 @@ internal sealed class MartenEventSession(
         ArgumentException.ThrowIfNullOrEmpty(streamType);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         if (events.Count == 0) return; // a retried command decided nothing: nothing to write
+        // Marten would store an unnamed class under its CLR name, which a rename would break: refuse it here.
+        if (events.FirstOrDefault(e => !registry.IsNamed(e.GetType())) is { } unnamed)
+            throw new InvalidOperationException(
+                $"{unnamed.GetType().FullName} has no [EventName] attribute (or its assembly was not given to AddBookingStore), so it cannot be stored.");
 
         if (!_streams.TryGetValue(streamId, out var queued))
         {

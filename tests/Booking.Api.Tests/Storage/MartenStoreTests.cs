@@ -168,4 +168,12 @@ public sealed class MartenStoreTests(FreshDatabase database) : IClassFixture<Fre
         Assert.Equal([7], (await Store.ReadStream(Unit, stream)).Select(e => ((CounterIncremented)e.Data).By));
         Assert.Equal([100], (await Store.ReadStream(otherUnit, stream)).Select(e => ((CounterIncremented)e.Data).By));
     }
+
+    [Fact]
+    public async Task A_class_without_an_event_name_cannot_be_appended()
+    {
+        await using var session = Store.OpenSession(Unit, "tester");
+        var error = Assert.Throws<InvalidOperationException>(() => session.Append($"x-{Guid.NewGuid():N}", "x", 0, ["not an event"]));
+        Assert.Contains("[EventName]", error.Message);
+    }
 }
