@@ -209,6 +209,10 @@ public sealed class InfoEveningUseCases(
         var partners = r.Partners ?? [];
         if (partners.Count > MaxPartners || partners.Any(p => (p?.Length ?? 0) > MaxTitle))
             errors["partners"] = [$"At most {MaxPartners} partners, each at most {MaxTitle} characters."];
+        foreach (var (field, text, multiline) in new[] { ("title", title, false), ("place", place, false), ("onlineLink", link, false),
+                     ("description", r.Description, true), ("partners", string.Concat(partners), false) })
+            if (!errors.ContainsKey(field) && Input.ClientInput.HasControlCharacters(text, multiline))
+                errors[field] = [$"The {field} must not contain control characters."];
         return errors;
     }
 
