@@ -22,6 +22,7 @@ public static class OpenApiSetup
         options.MapType<OffsetDateTime>(() => Text("date-time"));
         options.MapType<Duration>(() => Text("duration"));
         options.SupportNonNullableReferenceTypes();
+        OpenApiProblems.Configure(options);
     }
 
     private static OpenApiSchema Text(string format) => new() { Type = JsonSchemaType.String, Format = format };
