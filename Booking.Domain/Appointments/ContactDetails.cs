@@ -19,6 +19,8 @@ public sealed record ContactDetails(string Name, string Email, string Phone, Lan
         else if (ClientInput.HasControlCharacters(name)) errors[prefix + "name"] = ["Name must not contain control characters."];
         if (!IsEmail(Email)) errors[prefix + "email"] = ["Email must be a valid address such as name@example.fi."];
         if (!IsPhone(Phone)) errors[prefix + "phone"] = ["Phone must have 6 to 15 digits and may start with +."];
+        // A form binder reads "5" as a language; only the named ones have texts and emails.
+        if (!Enum.IsDefined(Language)) errors[prefix + "language"] = [$"Language must be one of: {ClientInput.Choices<Language>()}."];
         return errors;
     }
 
