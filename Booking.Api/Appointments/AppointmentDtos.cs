@@ -60,15 +60,10 @@ public static class Wire
 {
     public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    public static bool TryEnum<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
-    {
-        value = default;
-        var cleaned = (text ?? "").Replace("-", "").Replace("_", "");
-        return cleaned.Length > 0 && !char.IsAsciiDigit(cleaned[0]) && Enum.TryParse(cleaned, ignoreCase: true, out value)
-               && Enum.IsDefined(value);
-    }
+    public static bool TryEnum<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum =>
+        Booking.Domain.Input.ClientInput.TryEnum(text, out value);
 
-    public static string Choices<TEnum>() where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(Name));
+    public static string Choices<TEnum>() where TEnum : struct, Enum => Booking.Domain.Input.ClientInput.Choices<TEnum>();
 
     public static bool TryLocalDateTime(string? text, out LocalDateTime value)
     {

@@ -1,6 +1,7 @@
 // The cross-cutting parts of the host: JSON, problem details, auth, antiforgery, rate limits, OpenAPI, headers.
 using System.Threading.RateLimiting;
 using Booking.Api.Configuration;
+using Booking.Api.Errors;
 using Booking.Api.Storage;
 using Booking.Api.Json;
 using Booking.Api.Staff;
@@ -27,6 +28,7 @@ public static class BookingHost
         services.AddSingleton(new CurrentUnit(builder.Configuration.GetValue("Unit:Id", DemoUnitIds.Unit)));
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => BookingJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddRequestProblems();
         DatabaseKeyRing.AddTo(services);
         services.AddHttpContextAccessor();
 
@@ -81,6 +83,8 @@ public static class BookingHost
     public static void UseBookingHost(this WebApplication app)
     {
         app.UseExceptionHandler(errors => errors.Run(WriteUnexpectedError));
+        app.Use(RequestProblems.LimitBodySize);
+        app.Use(RequestProblems.RefuseControlCharacters);
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseSwagger();
@@ -128,7 +132,9 @@ public static class BookingHost
     /// <summary>The last resort: a problem document that says what happened without leaking internals or personal data.</summary>
     private static async Task WriteUnexpectedError(HttpContext context)
     {
-        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var failure = context.Features.Get<IExceptionHandlerFeature>();
+        var error = failure?.Error;
+        if (await RequestProblems.TryWrite(context, error, failure?.Endpoint)) return;
         var unavailable = DatabaseUnavailable.Is(error);
         context.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (unavailable) context.Response.Headers.RetryAfter = "5";

@@ -23,6 +23,7 @@ public static class OpenApiSetup
         options.MapType<Duration>(() => Text("duration", "0:00:45:00"));
         options.MapType<DateTimeZone>(() => Text("tz", "Europe/Helsinki"));
         options.SupportNonNullableReferenceTypes();
+        OpenApiProblems.Configure(options);
     }
 
     private static OpenApiSchema Text(string format, string example) =>

@@ -130,4 +130,45 @@ public sealed class EveningContacts(NpgsqlDataSource dataSource) : IEveningConta
         }
         return found;
     }
+
+    public async Task<Guid?> RegistrantOf(Guid unitId, Guid eveningId, string emailKey, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select client_id from evening_registrants where unit_id = $1 and evening_id = $2 and email_hash = $3");
+        foreach (var value in new object[] { unitId, eveningId, EveningRegistrants.Hash(emailKey) })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return await command.ExecuteScalarAsync(ct) is Guid clientId ? clientId : null;
+    }
+}
+
+/// <summary>Which client id registered for an evening under which address. The address is kept only as a hash: the row
+/// answers "has this address registered?" and nothing else; the contact itself stays in client_contacts, erasable.</summary>
+public sealed class EveningRegistrants : IDocumentWriter<EveningRegistrant>
+{
+    public string SchemaSql => """
+        create table if not exists evening_registrants (
+            unit_id uuid not null,
+            evening_id uuid not null,
+            client_id uuid not null,
+            email_hash text not null,
+            primary key (unit_id, evening_id, client_id)
+        );
+        create unique index if not exists evening_registrants_one_per_address on evening_registrants (unit_id, evening_id, email_hash);
+        """;
+
+    /// <remarks>The same client registering again (after cancelling) changes nothing; another client id for an address
+    /// already registered breaks the unique index, the store reports a concurrency conflict, and the retry finds the first.</remarks>
+    public async Task Write(NpgsqlConnection connection, NpgsqlTransaction transaction, EveningRegistrant r, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            insert into evening_registrants (unit_id, evening_id, client_id, email_hash) values ($1, $2, $3, $4)
+            on conflict (unit_id, evening_id, client_id) do nothing
+            """, connection, transaction);
+        foreach (var value in new object[] { r.UnitId, r.EveningId, r.ClientId, Hash(r.EmailKey) })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public static string Hash(string emailKey) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(emailKey)));
 }

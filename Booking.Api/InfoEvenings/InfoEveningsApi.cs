@@ -46,6 +46,7 @@ public static class InfoEveningsApi
     {
         store.AddInlineProjection<InfoEveningCatalogue>();
         store.AddDocumentWriter<EveningRegistrationToken, EveningRegistrationTokens>();
+        store.AddDocumentWriter<EveningRegistrant, EveningRegistrants>();
         services.AddSingleton<InfoEveningCatalogue>();
         services.AddSingleton<IInfoEveningCatalogue>(sp => sp.GetRequiredService<InfoEveningCatalogue>());
         services.AddSingleton<EveningRegistrationTokens>();

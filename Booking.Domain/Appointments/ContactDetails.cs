@@ -1,6 +1,7 @@
 // Input rules for the client's details, shared by the API and the pages so a rule is written once.
 using System.Net.Mail;
 using Booking.Domain.Configuration;
+using Booking.Domain.Input;
 
 namespace Booking.Domain.Appointments;
 
@@ -15,8 +16,11 @@ public sealed record ContactDetails(string Name, string Email, string Phone, Lan
         var name = Name?.Trim() ?? "";
         if (name.Length == 0) errors[prefix + "name"] = ["Name is required."];
         else if (name.Length > MaxName) errors[prefix + "name"] = [$"Name must be at most {MaxName} characters."];
+        else if (ClientInput.HasControlCharacters(name)) errors[prefix + "name"] = ["Name must not contain control characters."];
         if (!IsEmail(Email)) errors[prefix + "email"] = ["Email must be a valid address such as name@example.fi."];
         if (!IsPhone(Phone)) errors[prefix + "phone"] = ["Phone must have 6 to 15 digits and may start with +."];
+        // A form binder reads "5" as a language; only the named ones have texts and emails.
+        if (!Enum.IsDefined(Language)) errors[prefix + "language"] = [$"Language must be one of: {ClientInput.Choices<Language>()}."];
         return errors;
     }
 
@@ -25,7 +29,7 @@ public sealed record ContactDetails(string Name, string Email, string Phone, Lan
     public static bool IsEmail(string? value)
     {
         var v = value?.Trim() ?? "";
-        if (v.Length is 0 or > 254 || v.Contains(' ')) return false;
+        if (v.Length is 0 or > 254 || v.Contains(' ') || ClientInput.HasControlCharacters(v)) return false;
         if (!MailAddress.TryCreate(v, out var address) || address.Address != v) return false;
         var at = v.LastIndexOf('@');
         return at > 0 && v.IndexOf('.', at) > at + 1 && !v.EndsWith('.');

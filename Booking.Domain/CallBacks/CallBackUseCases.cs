@@ -195,6 +195,7 @@ public sealed class CallBackUseCases(
         var errors = new Dictionary<string, string[]>();
         if (!ContactDetails.IsPhone(request.Phone)) errors["phone"] = ["Phone must have 6 to 15 digits and may start with +."];
         if ((request.Name?.Trim().Length ?? 0) > ContactDetails.MaxName) errors["name"] = [$"Name must be at most {ContactDetails.MaxName} characters."];
+        else if (Input.ClientInput.HasControlCharacters(request.Name)) errors["name"] = ["Name must not contain control characters."];
         return errors;
     }
 

@@ -3,6 +3,7 @@
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
+using Booking.Domain.Input;
 using NodaTime;
 
 namespace Booking.Domain.Families;
@@ -16,6 +17,7 @@ public sealed record ParentDetails(string Name, string Email, string Phone, Lang
         var name = Name?.Trim() ?? "";
         if (name.Length == 0) errors[prefix + "name"] = ["Name is required."];
         else if (name.Length > ContactDetails.MaxName) errors[prefix + "name"] = [$"Name must be at most {ContactDetails.MaxName} characters."];
+        else if (ClientInput.HasControlCharacters(name)) errors[prefix + "name"] = ["Name must not contain control characters."];
         var email = Email?.Trim() ?? "";
         var phone = Phone?.Trim() ?? "";
         if (email.Length == 0 && phone.Length == 0) errors[prefix + "phone"] = ["Give a phone number or an email address (or both)."];

@@ -141,13 +141,22 @@ public sealed class InfoEveningUseCases(
 
         var config = await configurations.Current(unitId, ct);
         var client = request.Client.Normalised() with { Phone = request.Client.Phone?.Trim() ?? "" };
+        var emailKey = EveningRegistrant.KeyOf(client.Email);
+        var clientId = request.ClientId;
         var run = await Run(unitId, request.EveningId, $"client:{request.ClientId:N}",
-            now => new Register(request.RegistrationId, request.ClientId, request.Seats, now),
+            async now =>
+            {
+                // One address is one registrant: under the id it registered with before, the decider sees the repeat. Looked up
+                // on every attempt, so that a race lost to the same address is answered already_registered on the retry.
+                clientId = await contacts.RegistrantOf(unitId, request.EveningId, emailKey, ct) ?? request.ClientId;
+                return new Register(request.RegistrationId, clientId, request.Seats, now);
+            },
             session =>
             {
-                session.Store(new ClientContact(unitId, request.ClientId, client.Name, client.Email, client.Phone, client.Language));
-                session.Store(new EveningRegistrationToken(unitId, request.EveningId, request.RegistrationId, request.ClientId,
+                session.Store(new ClientContact(unitId, clientId, client.Name, client.Email, client.Phone, client.Language));
+                session.Store(new EveningRegistrationToken(unitId, request.EveningId, request.RegistrationId, clientId,
                     request.TokenHash, request.SealedToken));
+                session.Store(new EveningRegistrant(unitId, request.EveningId, emailKey, clientId));
             }, ct);
         if (run.Error is { } error) return Refused(error);
         return RegistrationViewOf(config, run.State!, request.RegistrationId);
@@ -209,6 +218,10 @@ public sealed class InfoEveningUseCases(
         var partners = r.Partners ?? [];
         if (partners.Count > MaxPartners || partners.Any(p => (p?.Length ?? 0) > MaxTitle))
             errors["partners"] = [$"At most {MaxPartners} partners, each at most {MaxTitle} characters."];
+        foreach (var (field, text, multiline) in new[] { ("title", title, false), ("place", place, false), ("onlineLink", link, false),
+                     ("description", r.Description, true), ("partners", string.Concat(partners), false) })
+            if (!errors.ContainsKey(field) && Input.ClientInput.HasControlCharacters(text, multiline))
+                errors[field] = [$"The {field} must not contain control characters."];
         return errors;
     }
 
@@ -278,8 +291,12 @@ public sealed class InfoEveningUseCases(
     /// and retry a lost race. Nothing is written when the decider refuses.</summary>
     private Task<StreamWrite<InfoEvening, InfoEveningEvent>> Run(Guid unitId, Guid eveningId, string actor,
         Func<Instant, InfoEveningCommand> command, Action<IEventSession>? alsoStore, CancellationToken ct) =>
+        Run(unitId, eveningId, actor, now => Task.FromResult(command(now)), alsoStore, ct);
+
+    private Task<StreamWrite<InfoEvening, InfoEveningEvent>> Run(Guid unitId, Guid eveningId, string actor,
+        Func<Instant, Task<InfoEveningCommand>> command, Action<IEventSession>? alsoStore, CancellationToken ct) =>
         Writer.Run<InfoEvening, InfoEveningEvent>(unitId, actor,
             InfoEveningStreams.Evening(eveningId), InfoEveningStreams.EveningType, InfoEvening.Initial, InfoEvening.Evolve,
-            (state, now) => Task.FromResult(InfoEveningDecider.Decide(command(now), state)), alsoStore,
+            async (state, now) => InfoEveningDecider.Decide(await command(now), state), alsoStore,
             "Many people were registering at once. Please try again.", ct);
 }

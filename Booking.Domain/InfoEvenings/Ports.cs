@@ -20,6 +20,19 @@ public interface IEveningRegistrationTokens
 public interface IEveningContacts
 {
     Task<IReadOnlyDictionary<Guid, ClientContact>> Find(Guid unitId, IReadOnlyCollection<Guid> clientIds, CancellationToken ct = default);
+
+    /// <summary>The client id under which this email address (an <see cref="EveningRegistrant.KeyOf"/> key) registered for the
+    /// evening before, cancelled or not; null for a new address.</summary>
+    Task<Guid?> RegistrantOf(Guid unitId, Guid eveningId, string emailKey, CancellationToken ct = default);
+}
+
+/// <summary>Who registered for an evening under which address, written with the registration. The events know the client
+/// id only; this row lets a second registration from the same address find that id, and its unique (evening, address)
+/// index refuses a second id for one address when two registrations race.</summary>
+public sealed record EveningRegistrant(Guid UnitId, Guid EveningId, string EmailKey, Guid ClientId)
+{
+    /// <summary>One address however it is typed: " Maija@Example.fi " and "maija@example.fi" are one registrant.</summary>
+    public static string KeyOf(string email) => email.Trim().ToLowerInvariant();
 }
 
 /// <summary>The hash of the unguessable token in a registrant's manage link; the token itself is kept only sealed (encrypted

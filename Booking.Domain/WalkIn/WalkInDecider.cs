@@ -130,9 +130,9 @@ public static class WalkInDecider
         var estimate = WaitEstimate.For(state, c.Now);
         var wait = estimate?.NewTicketWait ?? state.Closes - c.Now;
         if (state.IsIntakeClosed)
-            return Decision<WalkInEvent>.Accept(new TicketRefused(c.Matter, RefusalReasons.Closed, wait, c.TicketCode, c.Now));
+            return Decision<WalkInEvent>.Accept(new TicketRefused(c.Matter, RefusalReasons.StaffClosedIntake, wait, c.TicketCode, c.Now));
         if (estimate is null || estimate.NewTicketStart >= state.Closes)
-            return Decision<WalkInEvent>.Accept(new TicketRefused(c.Matter, RefusalReasons.IntakeClosed, wait, c.TicketCode, c.Now));
+            return Decision<WalkInEvent>.Accept(new TicketRefused(c.Matter, RefusalReasons.QueueFull, wait, c.TicketCode, c.Now));
         return Decision<WalkInEvent>.Accept(new TicketIssued(state.NextNumber, c.TicketCode, c.Matter, c.Language, state.PeopleWaiting,
             wait, c.Now));
     }

@@ -21,14 +21,28 @@ public static class WalkInStreams
     public static string Session(LocalDate date) => $"walkin-{LocalDatePattern.Iso.Format(date)}";
 }
 
-/// <summary>Why a number was not issued; both are counted in the session's figures.</summary>
+/// <summary>Why a number was not issued, as <see cref="TicketRefused"/> stores it. The stored words are those of the first
+/// release and stay, for the streams already written; they are not what the kiosk answered, so the figures and every
+/// other reader go through <see cref="AsAnswered"/>.</summary>
 public static class RefusalReasons
 {
-    /// <summary>The visit could not start before the window closes (the queue is full for today).</summary>
-    public const string IntakeClosed = "intake_closed";
+    /// <summary>The visit could not start before the window closes: the kiosk answered <see cref="QueueFullAnswer"/>.</summary>
+    public const string QueueFull = "intake_closed";
 
-    /// <summary>Staff had closed the intake for the day (<see cref="IntakeClosed"/> event) while the window was still open.</summary>
-    public const string Closed = "closed";
+    /// <summary>Staff had closed the intake (<see cref="IntakeClosed"/> event) while the window was still open: the kiosk
+    /// answered <see cref="IntakeClosedAnswer"/>.</summary>
+    public const string StaffClosedIntake = "closed";
+
+    public const string QueueFullAnswer = "queue_full";
+    public const string IntakeClosedAnswer = "intake_closed";
+
+    /// <summary>The code the kiosk answered for a stored reason.</summary>
+    public static string AsAnswered(string stored) => stored switch
+    {
+        QueueFull => QueueFullAnswer,
+        StaffClosedIntake => IntakeClosedAnswer,
+        _ => stored,
+    };
 }
 
 public abstract record WalkInEvent;

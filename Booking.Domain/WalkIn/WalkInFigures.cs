@@ -21,7 +21,8 @@ public sealed record DurationFigures(int Count, Duration? Median, Duration? Perc
 }
 
 /// <param name="Served">Visits completed.</param>
-/// <param name="RefusedByReason">Numbers not issued, by <see cref="RefusalReasons"/>.</param>
+/// <param name="RefusedByReason">Numbers not issued, by the code the kiosk answered (queue_full, intake_closed), each
+/// present even when zero.</param>
 /// <param name="IntakeClosedAt">When staff closed the intake, if they did.</param>
 /// <param name="FirstRefusedAt">When the kiosk first turned someone away: in practice, when the day was full.</param>
 /// <param name="Waits">From the number being issued to its first call, for every number called.</param>
@@ -60,12 +61,19 @@ public sealed record WalkInFigures(
             list.OfType<TicketNoShow>().Count(),
             list.OfType<TicketWithdrawn>().Count(),
             refused.Count,
-            refused.GroupBy(e => e.Reason).ToDictionary(g => g.Key, g => g.Count()),
+            RefusedByAnswer(refused),
             list.OfType<IntakeClosed>().FirstOrDefault()?.At,
             refused.Count == 0 ? null : refused.Min(e => e.RefusedAt),
             issued.GroupBy(e => e.Matter).ToDictionary(g => g.Key, g => g.Count()),
             completed.GroupBy(e => e.Outcome).ToDictionary(g => g.Key, g => g.Count()),
             DurationFigures.Of(firstCall.Where(c => issuedAt.ContainsKey(c.Key)).Select(c => c.Value - issuedAt[c.Key])),
             DurationFigures.Of(completed.Where(c => started.ContainsKey(c.Number)).Select(c => c.CompletedAt - started[c.Number])));
+    }
+
+    private static Dictionary<string, int> RefusedByAnswer(IEnumerable<TicketRefused> refused)
+    {
+        var counts = new Dictionary<string, int> { [RefusalReasons.QueueFullAnswer] = 0, [RefusalReasons.IntakeClosedAnswer] = 0 };
+        foreach (var r in refused) counts[RefusalReasons.AsAnswered(r.Reason)] = counts.GetValueOrDefault(RefusalReasons.AsAnswered(r.Reason)) + 1;
+        return counts;
     }
 }

@@ -133,7 +133,7 @@ public sealed class WalkInUseCases(
                 state.PeopleAheadOf(ticket.Number) ?? 0, wait, Local(config, now + wait).TimeOfDay, Replayed: events.Count == 0), null, null);
         }
         var closes = Local(config, state.Closes).TimeOfDay;
-        var why = state.RefusedCodes.GetValueOrDefault(ticketCode) == RefusalReasons.Closed
+        var why = state.RefusedCodes.GetValueOrDefault(ticketCode) == RefusalReasons.StaffClosedIntake
             ? new DomainError("intake_closed", "The walk-in reception is not giving more numbers today.")
             : new DomainError("queue_full", $"Today's queue is full: a visit could no longer start before the reception closes at {closes:HH:mm}.");
         return new KioskAnswer(null, why, Alternatives(config, local, sameDayStillAhead: false));

@@ -47,7 +47,7 @@ public static class ContactForms
     };
 
     public static T? ParseEnum<T>(string? value) where T : struct, Enum =>
-        Enum.TryParse<T>(value?.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        Booking.Domain.Input.ClientInput.TryEnum<T>(value, out var parsed) ? parsed : null;
 
     /// <summary>Reads the form into a request, or the errors of its fields (every one at once).</summary>
     /// <param name="detailsRequired">A first contact needs the contacting parent's details; a later one only for a parent

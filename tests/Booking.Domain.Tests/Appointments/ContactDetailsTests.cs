@@ -25,6 +25,10 @@ public class ContactDetailsTests
     }
 
     [Fact]
+    public void Given_a_language_that_is_only_a_number_When_validated_Then_client_language_is_refused() =>
+        Assert.Equal(["client.language"], (Valid with { Language = (Language)5 }).Validate().Keys);
+
+    [Fact]
     public void Given_a_name_over_100_characters_When_validated_Then_client_name_is_refused()
     {
         Assert.Empty((Valid with { Name = new string('a', 100) }).Validate());

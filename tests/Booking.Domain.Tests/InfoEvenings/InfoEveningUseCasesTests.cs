@@ -26,6 +26,10 @@ public sealed class InMemoryEveningPorts(InMemoryEventStore store) : IInfoEvenin
         foreach (var c in store.DocumentsOf<ClientContact>().Where(c => c.UnitId == unitId && clientIds.Contains(c.ClientId))) found[c.ClientId] = c;
         return Task.FromResult<IReadOnlyDictionary<Guid, ClientContact>>(found);
     }
+
+    public Task<Guid?> RegistrantOf(Guid unitId, Guid eveningId, string emailKey, CancellationToken ct = default) =>
+        Task.FromResult(store.DocumentsOf<EveningRegistrant>().Where(r => r.UnitId == unitId && r.EveningId == eveningId && r.EmailKey == emailKey)
+            .Select(r => (Guid?)r.ClientId).FirstOrDefault());
 }
 
 public class InfoEveningUseCasesTests
@@ -107,6 +111,33 @@ public class InfoEveningUseCasesTests
         Assert.Equal(RegistrationStatus.Cancelled, cancelled.Status);
         Assert.Equal(RegistrationStatus.Registered, (await evenings.Registration(UnitId, "hash-2"))!.Status);
         Assert.Single(store.EventsOf<PromotedFromWaitlist>());
+    }
+
+    [Fact]
+    public async Task Given_a_registered_address_When_it_registers_again_in_another_case_Then_already_registered_and_no_second_place()
+    {
+        Ok(await evenings.Schedule(UnitId, Request(capacity: 5), "manager"));
+        Ok(await Register(1));
+        var again = await evenings.Register(UnitId, new EveningRegistrationRequest(EveningId, Guid.NewGuid(), Guid.NewGuid(),
+            new ContactDetails("Toinen nimi", "  P1@Example.FI ", "", Language.Fi), 2, "hash-again", "sealed-again"));
+
+        Assert.Equal("already_registered", again.Refusal?.Error.Code);
+        Assert.Single(store.EventsOf<Registered>());
+        Assert.DoesNotContain(store.DocumentsOf<EveningRegistrationToken>(), t => t.TokenHash == "hash-again");
+    }
+
+    [Fact]
+    public async Task Given_a_cancelled_registration_When_the_same_address_registers_again_Then_it_gets_a_place_under_its_first_id()
+    {
+        Ok(await evenings.Schedule(UnitId, Request(capacity: 5), "manager"));
+        Ok(await Register(1));
+        Ok(await evenings.CancelRegistration(UnitId, "hash-1"));
+
+        var again = await evenings.Register(UnitId, new EveningRegistrationRequest(EveningId, Guid.NewGuid(), Guid.NewGuid(),
+            new ContactDetails("Vanhempi 1", "p1@example.fi", "", Language.Sv), 1, "hash-again", "sealed-again"));
+
+        Assert.Equal(RegistrationStatus.Registered, Ok(again).Status);
+        Assert.Equal([InfoEveningDeciderTests.C(1), InfoEveningDeciderTests.C(1)], store.EventsOf<Registered>().Select(r => r.ClientId));
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public class WalkInDeciderTests
         var refused = Single<TicketRefused>(WalkInDecider.Decide(Issue("late", At(11, 30), WalkInMatter.Agreement),
             Given(Opened(), Issued(1, At(11, 0)))));
 
-        Assert.Equal(new TicketRefused(WalkInMatter.Agreement, RefusalReasons.IntakeClosed, Duration.FromMinutes(30), "late", At(11, 30)), refused);
+        Assert.Equal(new TicketRefused(WalkInMatter.Agreement, RefusalReasons.QueueFull, Duration.FromMinutes(30), "late", At(11, 30)), refused);
     }
 
     [Fact]
@@ -123,14 +123,14 @@ public class WalkInDeciderTests
         var state = Given([Opened(), Issued(1, At(11, 0)), new TicketCalled(1, Anna, RoomA, At(11, 20)), new VisitStarted(1, Anna, At(11, 20)),
             Issued(2, At(11, 10))]);
 
-        Assert.Equal(RefusalReasons.IntakeClosed, Single<TicketRefused>(WalkInDecider.Decide(Issue("x", At(11, 25)), state)).Reason);
+        Assert.Equal(RefusalReasons.QueueFull, Single<TicketRefused>(WalkInDecider.Decide(Issue("x", At(11, 25)), state)).Reason);
     }
 
     [Fact]
     public void Given_a_refused_request_When_it_is_repeated_Then_no_events_so_it_is_counted_once()
     {
         var state = Given(Opened(), Issued(1, At(11, 0)),
-            new TicketRefused(WalkInMatter.Advice, RefusalReasons.IntakeClosed, Duration.FromMinutes(30), "late", At(11, 30)));
+            new TicketRefused(WalkInMatter.Advice, RefusalReasons.QueueFull, Duration.FromMinutes(30), "late", At(11, 30)));
 
         AssertNothing(WalkInDecider.Decide(Issue("late", At(11, 31)), state));
     }
@@ -140,7 +140,7 @@ public class WalkInDeciderTests
     {
         var state = Given(Opened(), new IntakeClosed(At(10), "supervisor called away"));
 
-        Assert.Equal(RefusalReasons.Closed, Single<TicketRefused>(WalkInDecider.Decide(Issue("c", At(10, 5)), state)).Reason);
+        Assert.Equal(RefusalReasons.StaffClosedIntake, Single<TicketRefused>(WalkInDecider.Decide(Issue("c", At(10, 5)), state)).Reason);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class WalkInDeciderTests
     {
         var state = Given(Opened() with { OnDuty = [] });
 
-        Assert.Equal(RefusalReasons.IntakeClosed, Single<TicketRefused>(WalkInDecider.Decide(Issue("c", At(9)), state)).Reason);
+        Assert.Equal(RefusalReasons.QueueFull, Single<TicketRefused>(WalkInDecider.Decide(Issue("c", At(9)), state)).Reason);
     }
 
     [Fact]

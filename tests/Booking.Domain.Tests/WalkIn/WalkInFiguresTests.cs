@@ -41,23 +41,47 @@ public class WalkInFiguresTests
             new VisitCompleted(2, Anna, VisitOutcome.PaternityHandled, At(9, 10)), // waited 24, visit 40
             new TicketWithdrawn(3, At(8, 40)),
             new TicketCalled(4, Anna, RoomA, At(9, 11)), new TicketNoShow(4, Anna, At(9, 16)), // waited 61
-            new TicketRefused(WalkInMatter.Advice, RefusalReasons.IntakeClosed, Min(150), "r1", At(9, 30)),
-            new TicketRefused(WalkInMatter.Other, RefusalReasons.IntakeClosed, Min(150), "r2", At(9, 40)),
+            new TicketRefused(WalkInMatter.Advice, RefusalReasons.QueueFull, Min(150), "r1", At(9, 30)),
+            new TicketRefused(WalkInMatter.Other, RefusalReasons.QueueFull, Min(150), "r2", At(9, 40)),
             new IntakeClosed(At(10), "fire drill"),
-            new TicketRefused(WalkInMatter.Advice, RefusalReasons.Closed, Min(0), "r3", At(10, 5)),
+            new TicketRefused(WalkInMatter.Advice, RefusalReasons.StaffClosedIntake, Min(0), "r3", At(10, 5)),
         ];
 
         var figures = WalkInFigures.From(events);
 
         Assert.Equal(Day, figures.Date);
         Assert.Equal((5, 2, 1, 1, 3), (figures.Issued, figures.Served, figures.NoShows, figures.Withdrawn, figures.Refused));
-        Assert.Equal(2, figures.RefusedByReason[RefusalReasons.IntakeClosed]);
-        Assert.Equal(1, figures.RefusedByReason[RefusalReasons.Closed]);
+        Assert.Equal(2, figures.RefusedByReason["queue_full"]);
+        Assert.Equal(1, figures.RefusedByReason["intake_closed"]);
         Assert.Equal(At(10), figures.IntakeClosedAt);
         Assert.Equal(At(9, 30), figures.FirstRefusedAt);
         Assert.Equal(1, figures.IssuedByMatter[WalkInMatter.Paternity]);
         Assert.Equal(1, figures.Outcomes[VisitOutcome.PaternityHandled]);
         Assert.Equal(new DurationFigures(3, Min(24), Min(61), Duration.FromSeconds((4 + 24 + 61) * 60 / 3)), figures.Waits);
         Assert.Equal(new DurationFigures(2, Min(30), Min(40), Min(30)), figures.VisitLengths);
+    }
+
+    [Fact]
+    public void Given_refusals_for_a_full_queue_and_after_staff_closed_intake_When_counted_Then_each_is_named_as_the_kiosk_answered()
+    {
+        WalkInEvent[] events =
+        [
+            Opened(),
+            new TicketRefused(WalkInMatter.Advice, RefusalReasons.QueueFull, Min(150), "full1", At(11, 20)),
+            new TicketRefused(WalkInMatter.Advice, RefusalReasons.QueueFull, Min(150), "full2", At(11, 25)),
+            new TicketRefused(WalkInMatter.Advice, RefusalReasons.QueueFull, Min(150), "full3", At(11, 26)),
+            new IntakeClosed(At(11, 30), "supervisor ill"),
+            new TicketRefused(WalkInMatter.Other, RefusalReasons.StaffClosedIntake, Min(0), "closed1", At(11, 35)),
+        ];
+
+        var figures = WalkInFigures.From(events);
+
+        Assert.Equal(new Dictionary<string, int> { ["queue_full"] = 3, ["intake_closed"] = 1 }, figures.RefusedByReason);
+    }
+
+    [Fact]
+    public void Given_no_refusals_When_counted_Then_both_reasons_show_zero()
+    {
+        Assert.Equal(new Dictionary<string, int> { ["queue_full"] = 0, ["intake_closed"] = 0 }, WalkInFigures.From([Opened()]).RefusedByReason);
     }
 }

@@ -98,7 +98,7 @@ public class WalkInUseCasesTests
         Assert.Equal(new NextWalkIn(new LocalDate(2026, 12, 3), new LocalTime(8, 0), new LocalTime(12, 0)), answer.Alternatives!.NextWalkIn);
         Assert.Equal(new PhoneHoursNow(true, new LocalTime(12, 0), L(2026, 11, 30, 9, 0)), answer.Alternatives.PhoneHours);
         var refused = Assert.Single(store.EventsOf<TicketRefused>());
-        Assert.Equal((RefusalReasons.IntakeClosed, Duration.FromMinutes(60)), (refused.Reason, refused.EstimatedWait));
+        Assert.Equal((RefusalReasons.QueueFull, Duration.FromMinutes(60)), (refused.Reason, refused.EstimatedWait));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class WalkInUseCasesTests
         var answer = Ok(await walkIn.IssueTicket(UnitId, WalkInMatter.Advice, Language.Fi, "c"));
 
         Assert.Equal("intake_closed", answer.NotIssued!.Code);
-        Assert.Equal(1, (await walkIn.Figures(UnitId, Day)).RefusedByReason[RefusalReasons.Closed]);
+        Assert.Equal(1, (await walkIn.Figures(UnitId, Day)).RefusedByReason["intake_closed"]);
     }
 
     [Fact]

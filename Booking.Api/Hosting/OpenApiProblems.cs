@@ -1,0 +1,214 @@
+// The refusals in the OpenAPI document, read from each endpoint's own metadata so that the endpoint files need no
+// per-status attributes: a body means 400/413/415, a sign-in means the cookie scheme and 401/403, a route value 404,
+// If-Match 412, a rate limit 429, the database 503. Only the rule codes a route can answer (409, 422, its own 404s)
+// are listed by name below, keyed by the endpoint's name; the test of the document fails when a name here is gone.
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Booking.Api.Hosting;
+
+public static class OpenApiProblems
+{
+    public const string CookieScheme = "staffCookie";
+    public const string ProblemSchema = "Problem";
+
+    /// <summary>Route-specific refusals: endpoint name → status → the codes it may carry.</summary>
+    public static readonly IReadOnlyDictionary<string, (int Status, string[] Codes)[]> RuleAnswers =
+        new Dictionary<string, (int, string[])[]>
+        {
+            ["GetFreeTimes"] = [(422, ["unknown_type", "not_bookable_online", "modality_not_offered", "beyond_horizon"])],
+            ["BookAppointment"] = [(409, ["slot_taken", "busy"]), (422, ["time_in_past", "too_soon", "unit_closed", "beyond_horizon",
+                "not_a_bookable_time", "not_bookable_online", "modality_not_offered", "type_retired", "idempotency_key_reused"])],
+            ["MoveBooking"] = [(409, ["slot_taken", "busy"]), (422, ["appointment_cancelled", "appointment_started", "time_in_past",
+                "too_soon", "unit_closed", "beyond_horizon", "not_a_bookable_time"])],
+            ["CancelBooking"] = [(409, ["busy"]), (422, ["appointment_cancelled", "appointment_started"])],
+            ["AcceptInvitation"] = [(409, ["busy"]), (422, ["appointment_cancelled", "appointment_started"])],
+            ["DeclineInvitation"] = [(409, ["busy"]), (422, ["appointment_cancelled", "appointment_started"])],
+            ["BookForFamily"] = [(404, ["family_not_found"]), (409, ["slot_taken", "busy"]), (422, ["time_in_past", "unit_closed",
+                "not_a_bookable_time", "no_common_supervisor", "pair_meeting", "same_professional_twice", "modality_not_offered"])],
+            ["OfferHours"] = [(409, ["slot_already_held", "busy"]), (422, ["time_in_past", "outside_bookable_hours"])],
+            ["LogContact"] = [(404, ["family_not_found"])],
+            ["SendInfoLinks"] = [(404, ["family_not_found"]), (422, ["no_email"])],
+            ["ReserveCallBack"] = [(409, ["slot_taken", "busy"]), (422, ["too_soon", "time_in_past", "beyond_horizon", "unit_closed",
+                "not_a_call_back_time", "one_call_back_a_day"])],
+            ["ReserveCallBackForClient"] = [(409, ["slot_taken", "busy"]), (422, ["time_in_past", "beyond_horizon", "unit_closed",
+                "not_a_call_back_time", "no_call_back_time_for_staff", "one_call_back_a_day"])],
+            ["CancelCallBack"] = [(409, ["busy"]), (422, ["call_back_done", "call_back_closed", "call_back_started"])],
+            ["CancelCallBackForClient"] = [(409, ["busy"]), (422, ["call_back_done", "call_back_closed", "call_back_cancelled"])],
+            ["CompleteCallBack"] = [(409, ["busy"]), (422, ["not_due", "call_back_cancelled", "call_back_done", "call_back_closed"])],
+            ["CallBackNotReached"] = [(409, ["busy"]), (422, ["not_due", "retry_too_soon", "call_back_cancelled", "call_back_done"])],
+            ["RegisterForInfoEvening"] = [(409, ["already_registered", "busy"]), (422, ["registration_not_open", "registration_closed",
+                "evening_cancelled"])],
+            ["CancelEveningRegistration"] = [(409, ["busy"]), (422, ["evening_started", "not_registered"])],
+            ["ScheduleInfoEvening"] = [(409, ["evening_exists"])],
+            ["CancelInfoEvening"] = [(409, ["busy"]), (422, ["evening_past", "evening_cancelled"])],
+            ["MarkInfoEveningAttendance"] = [(409, ["busy"]), (422, ["evening_not_started", "not_registered"])],
+            ["TakeWalkInNumber"] = [(422, ["queue_full", "intake_closed", "walk_in_not_open", "walk_in_closed", "no_walk_in_today",
+                "unit_closed"])],
+            ["WithdrawWalkInTicket"] = [(422, ["visit_started", "visit_completed", "ticket_no_show"])],
+            ["CallNextWalkIn"] = [(409, ["already_serving", "busy"]), (422, ["not_on_duty", "queue_empty", "no_session"])],
+            ["PutConfiguration"] = [(409, ["busy"])],
+        };
+
+    public static void Configure(SwaggerGenOptions options)
+    {
+        options.AddSecurityDefinition(CookieScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Cookie,
+            Name = "booking.staff",
+            Description = "Staff sign in with POST /api/staff/sign-in (or the sign-in page); the answer sets this cookie.",
+        });
+        options.OperationFilter<ProblemAnswersFilter>();
+        options.DocumentFilter<TagDescriptionsFilter>();
+    }
+
+    private sealed class ProblemAnswersFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            var name = metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName;
+            var parameters = context.ApiDescription.ParameterDescriptions;
+            var staff = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+            var body = metadata.OfType<IAcceptsMetadata>().Any(a => a.RequestType is not null);
+            var problem = Problem(context);
+
+            operation.Responses ??= new OpenApiResponses();
+            Add(operation, "400", problem, body
+                ? "Some fields are not valid: `errors` names each (`invalid_input`), also for JSON that does not parse or has a value of the wrong type."
+                : "A query or route value is not valid: `errors` names it (`invalid_input`).");
+            if (body)
+            {
+                Add(operation, "413", problem, "The body is larger than 10 MB (`body_too_large`).");
+                Add(operation, "415", problem, "The body is not sent as `application/json` (`unsupported_media_type`).");
+            }
+            if (staff)
+            {
+                Add(operation, "401", null, "Not signed in: sign in first (the staff cookie is missing or expired).");
+                Add(operation, "403", null, "Signed in, but this role may not do this.");
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, context.Document)] = [] });
+            }
+            if (parameters.Any(p => p.Source == BindingSource.Path))
+                Add(operation, "404", problem, "Nothing matches the link or id (`not_found` and the feature's own codes).");
+            if (parameters.Any(p => p.Source == BindingSource.Header && p.Name == "If-Match"))
+            {
+                Add(operation, "412", problem, "The version in `If-Match` is no longer the current one: read again, nothing was written.");
+                Add(operation, "428", problem, "`If-Match` is missing: send the version (ETag) you read.");
+            }
+            if (name is not null && RuleAnswers.TryGetValue(name, out var answers))
+                foreach (var (status, codes) in answers)
+                    Add(operation, status.ToString(), problem, Describe(status, codes));
+            if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+                Add(operation, "429", problem, "Too many requests from this address: wait a minute.");
+            Add(operation, "503", problem, "The database cannot be reached: nothing was saved, try again (`Retry-After`).");
+        }
+
+        private static string Describe(int status, string[] codes)
+        {
+            var list = string.Join(", ", codes.Select(c => $"`{c}`"));
+            return status switch
+            {
+                409 => $"Someone else got there first: {list}. `slot_taken` carries `nextFreeTimes`; `busy` may be retried.",
+                404 => $"Not found: {list}.",
+                _ => $"A rule of the unit forbids it: {list}.",
+            };
+        }
+
+        private static void Add(OpenApiOperation operation, string status, IOpenApiSchema? schema, string description)
+        {
+            if (operation.Responses!.TryGetValue(status, out var existing) && existing is OpenApiResponse known)
+            {
+                // Two sources for one status (route value and named codes): keep both sentences.
+                if (!(known.Description ?? "").Contains(description, StringComparison.Ordinal))
+                    known.Description = string.IsNullOrEmpty(known.Description) ? description : $"{known.Description} {description}";
+                return;
+            }
+            operation.Responses[status] = new OpenApiResponse
+            {
+                Description = description,
+                Content = schema is null ? null : new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new() { Schema = schema },
+                },
+            };
+        }
+
+        /// <summary>The one problem schema (RFC 9457 plus `code`, `errors`, `nextFreeTimes`), added to the document once.</summary>
+        private static IOpenApiSchema Problem(OperationFilterContext context)
+        {
+            if (!context.SchemaRepository.Schemas.ContainsKey(ProblemSchema))
+            {
+                var freeTime = context.SchemaGenerator.GenerateSchema(typeof(Appointments.FreeTimeDto), context.SchemaRepository);
+                var codes = RuleAnswers.Values.SelectMany(a => a).SelectMany(a => a.Codes)
+                    .Concat(["invalid_input", "not_found", "unsupported_media_type", "body_too_large"]).Distinct().Order();
+                context.SchemaRepository.AddDefinition(ProblemSchema, new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "An RFC 9457 problem document. `code` is stable for programs; `detail` and `title` are for a person.",
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                        ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["code"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String,
+                            Description = "What was refused, for programs. A 429 or 503 has none.",
+                            Enum = codes.Select(c => (JsonNode)JsonValue.Create(c)!).ToList(),
+                        },
+                        ["field"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The field at fault, when there is one." },
+                        ["errors"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Description = "400: each bad field (as the request names it, e.g. `client.email`) with its messages.",
+                            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        },
+                        ["nextFreeTimes"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Array, Items = freeTime,
+                            Description = "409 `slot_taken`: the next free times of the same kind of meeting.",
+                        },
+                    },
+                });
+            }
+            return new OpenApiSchemaReference(ProblemSchema, context.Document);
+        }
+    }
+
+    private sealed class TagDescriptionsFilter : IDocumentFilter
+    {
+        private static readonly Dictionary<string, string> Descriptions = new()
+        {
+            ["Online booking"] = "Public: meeting types, free times, booking, and managing a booking through its link. Rate-limited per address.",
+            ["Walk-in"] = "The Thursday walk-in reception: the kiosk's numbers, the display and phone page, and the supervisors' queue.",
+            ["Info evenings"] = "\"Vanhempien eron ABC\" evenings: parents register and cancel; the manager schedules, cancels and keeps the roster.",
+            ["Call-backs"] = "Call-back times: parents reserve a time to be phoned; supervisors mark the call; the secretary reserves for a client.",
+            ["Staff"] = "Staff sign-in and the signed-in person's own views.",
+            ["Configuration"] = "The unit's configuration (manager) and its public holidays.",
+            ["Secretary's console"] = "The office secretary's console: families, contacts, central booking, offered hours and info links.",
+            ["Supervisor's day"] = "A child supervisor's day: the team, meetings (contacts only where the supervisor may see them), done and no-show.",
+            ["Email"] = "The email outbox and its dead letters, and the info-link catalogue (manager).",
+            ["Live"] = "Server-sent events for the live screens.",
+            ["Health"] = "Whether the service and its database answer.",
+        };
+
+        public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+        {
+            var used = swaggerDoc.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+                .SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name).OfType<string>().Distinct().Order();
+            swaggerDoc.Tags = new HashSet<OpenApiTag>(used.Select(name => new OpenApiTag
+            {
+                Name = name,
+                Description = Descriptions.GetValueOrDefault(name) ?? $"{name}: see the operations' summaries.",
+            }));
+        }
+    }
+}

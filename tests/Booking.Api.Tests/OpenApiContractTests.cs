@@ -1,0 +1,80 @@
+// The OpenAPI document tells the whole contract: every operation lists the problem answers it can give with the problem
+// schema, staff operations carry the sign-in cookie scheme with 401/403, and every tag says what it groups.
+using System.Text.Json.Nodes;
+using Booking.Api.Hosting;
+using Booking.Testing;
+using Xunit;
+
+namespace Booking.Api.Tests;
+
+public sealed class OpenApiContractTests(BookingApp app) : IClassFixture<BookingApp>
+{
+    private static readonly string[] Methods = ["get", "post", "put", "delete", "patch"];
+
+    private async Task<JsonObject> Document() =>
+        JsonNode.Parse(await app.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!.AsObject();
+
+    private static IEnumerable<(string Name, JsonObject Operation)> Operations(JsonObject document) =>
+        document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
+            .Where(o => Methods.Contains(o.Key))
+            .Select(o => ($"{o.Key.ToUpperInvariant()} {path.Key}", o.Value!.AsObject())));
+
+    [Fact]
+    public async Task Every_operation_lists_a_4xx_problem_answer_and_503()
+    {
+        var document = await Document();
+        var missing = Operations(document)
+            .Where(o => o.Operation["responses"]!.AsObject().Count(r => r.Key.StartsWith('4')) == 0
+                        || o.Operation["responses"]!["503"] is null)
+            .Select(o => o.Name).ToList();
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+        Assert.NotNull(document["components"]!["schemas"]![OpenApiProblems.ProblemSchema]!["properties"]!["code"]!["enum"]);
+    }
+
+    [Fact]
+    public async Task Every_staff_operation_requires_the_sign_in_cookie_and_lists_401_and_403()
+    {
+        var document = await Document();
+        Assert.Equal("cookie", document["components"]!["securitySchemes"]![OpenApiProblems.CookieScheme]!["in"]!.GetValue<string>());
+        var staff = Operations(document).Where(o => o.Name.Contains("/api/staff/", StringComparison.Ordinal)
+            || o.Name.Contains("/api/config", StringComparison.Ordinal) || o.Name.Contains("/api/families", StringComparison.Ordinal)
+            || o.Name.Contains("/api/walk-in/queue", StringComparison.Ordinal) || o.Name.Contains("/roster", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(staff);
+        var wrong = staff.Where(o => o.Name != "POST /api/staff/sign-in" && o.Name != "POST /api/staff/sign-out")
+            .Where(o => o.Operation["security"] is not JsonArray { Count: > 0 } security
+                        || security[0]![OpenApiProblems.CookieScheme] is null
+                        || o.Operation["responses"]!["401"] is null || o.Operation["responses"]!["403"] is null)
+            .Select(o => o.Name).ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        // And a public operation asks for no sign-in.
+        Assert.Null(Operations(document).Single(o => o.Name == "POST /api/bookings").Operation["security"]);
+    }
+
+    [Fact]
+    public async Task A_booking_lists_its_field_errors_its_taken_time_with_next_free_times_its_rules_and_the_rate_limit()
+    {
+        var booking = Operations(await Document()).Single(o => o.Name == "POST /api/bookings").Operation["responses"]!;
+        foreach (var status in new[] { "400", "409", "413", "415", "422", "429", "503" })
+            Assert.Equal("#/components/schemas/Problem", booking[status]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Contains("slot_taken", booking["409"]!["description"]!.GetValue<string>());
+        Assert.Contains("too_soon", booking["422"]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_versioned_edit_lists_412_and_every_named_operation_of_the_rule_table_exists()
+    {
+        var document = await Document();
+        var config = Operations(document).Single(o => o.Name == "PUT /api/config").Operation["responses"]!;
+        Assert.NotNull(config["412"]);
+        var names = Operations(document).Select(o => o.Operation["operationId"]?.GetValue<string>()).ToHashSet();
+        Assert.DoesNotContain(OpenApiProblems.RuleAnswers.Keys, k => !names.Contains(k));
+    }
+
+    [Fact]
+    public async Task Every_tag_has_a_description()
+    {
+        var tags = (await Document())["tags"]!.AsArray();
+        Assert.NotEmpty(tags);
+        Assert.All(tags, t => Assert.False(string.IsNullOrWhiteSpace(t!["description"]?.GetValue<string>()), t!["name"]!.GetValue<string>()));
+    }
+}
