@@ -10,7 +10,7 @@ rm -rf "$results"
 dotnet build Booking.sln -c Release -warnaserror -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
 status=0
-for project in tests/Booking.Domain.Tests tests/Booking.Api.Tests tests/Booking.Kiosk.Tests; do
+for project in tests/Booking.Domain.Tests tests/Booking.Api.Tests tests/Booking.Kiosk.Tests tests/Booking.Bench.Tests; do
   name=$(basename "$project")
   dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
