@@ -5,10 +5,10 @@
 using System.Text.Json;
 using Booking.Bench;
 
-var quick = args.Contains("--quick");
-var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
+// --tiny is the test suite's size, to see what the test runs; its figures mean nothing.
+var sizes = args.Contains("--tiny") ? BenchSizes.Tiny : args.Contains("--quick") ? BenchSizes.Quick : BenchSizes.Full;
 var repository = BenchRun.FindRepository();
-var output = ArgumentAfter("--out") ?? Path.Combine(repository, "bench", "results", quick ? "quick.json" : "latest.json");
+var output = ArgumentAfter("--out") ?? Path.Combine(repository, "bench", "results", sizes == BenchSizes.Full ? "latest.json" : $"{sizes.Name}.json");
 
 if (args.Contains("--wait-only"))
 {
