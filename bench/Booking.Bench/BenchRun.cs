@@ -99,7 +99,7 @@ public static class BenchRun
         var to = today.PlusWeeks(8);
         var starts = await FreeStarts(http, from, to);
         Console.WriteLine($"Service pid {service.Pid} at {service.Address}; {BenchUnit.SupervisorCount} supervisors, {starts.Count} free starts {from:yyyy-MM-dd}..{to:yyyy-MM-dd}");
-        report.Details["unit"] = new { supervisors = BenchUnit.SupervisorCount, freeStarts = starts.Count, from = from.ToString(), to = to.ToString() };
+        report.Details["unit"] = new { supervisors = BenchUnit.SupervisorCount, freeStarts = starts.Count, from = from.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), to = to.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) };
         if (sizes.Settle > TimeSpan.Zero) await Task.Delay(sizes.Settle);
         var idlePeak = service.MemoryMb("VmHWM");
         var idleNow = service.MemoryMb("VmRSS");
