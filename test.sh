@@ -10,11 +10,13 @@ rm -rf "$results"
 dotnet build Booking.sln -c Release -warnaserror -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
 status=0
-for project in tests/Booking.Domain.Tests tests/Booking.Api.Tests tests/Booking.Kiosk.Tests; do
+export BOOKING_TEST_POSTGRES_CHOICE_FILE="$results/postgres-choice.txt"
+for project in tests/Booking.Domain.Tests tests/Booking.Api.Tests tests/Booking.Kiosk.Tests tests/Booking.Bench.Tests; do
   name=$(basename "$project")
   dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
+[ -f "$BOOKING_TEST_POSTGRES_CHOICE_FILE" ] && sort -u "$BOOKING_TEST_POSTGRES_CHOICE_FILE"
 passed=0; failed=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue

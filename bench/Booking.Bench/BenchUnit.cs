@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Booking.Api.Configuration;
 using Booking.Api.Json;
+using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
 using NodaTime;
 
@@ -63,9 +64,14 @@ public static class BenchUnit
         var walkIn = new WalkInSettings(today.DayOfWeek, new LocalTime(0, 0), new LocalTime(23, 59), 30, Supervisors,
             Supervisors.Select((id, i) => (id, room: $"{101 + i}")).ToDictionary(x => x.id, x => x.room), 5);
 
+        var callBacks = current.CallBacks is { } demo
+            ? demo with { Windows = demo.Windows.Select(w => OutsideBookableHours(w, hours)).ToList() }
+            : null;
+
         var configured = current with
         {
             Staff = [.. supervisors, .. others], Hours = hours, WalkIn = walkIn, HorizonWeeks = 8, SlotStepMinutes = 30,
+            CallBacks = callBacks,
         };
         using var put = new HttpRequestMessage(HttpMethod.Put, "/api/config")
         {
@@ -75,5 +81,20 @@ public static class BenchUnit
         using var saved = await manager.SendAsync(put);
         if (!saved.IsSuccessStatusCode)
             throw new InvalidOperationException($"PUT /api/config answered {(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The demo's call-back windows fall in the afternoons the bench makes bookable, and the unit refuses a
+    /// window that overlaps its supervisor's bookable hours: each keeps its supervisor, day and length and moves to the
+    /// end of the hours it overlaps (the call-back rule stays in force, the bench keeps its full afternoons).</summary>
+    public static CallBackWindow OutsideBookableHours(CallBackWindow window, IReadOnlyList<WeeklyHours> hours)
+    {
+        var length = Period.Between(window.From, window.To, PeriodUnits.Minutes);
+        while (hours.FirstOrDefault(h => h.StaffId == window.StaffId && h.Day == window.Day && h.From < window.To && window.From < h.To) is { } overlapped)
+        {
+            var to = overlapped.To + length;
+            if (to <= overlapped.To) throw new InvalidOperationException($"No room after {overlapped.To} on {window.Day} for a call-back window.");
+            window = window with { From = overlapped.To, To = to };
+        }
+        return window;
     }
 }

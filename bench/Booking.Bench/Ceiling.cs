@@ -11,7 +11,6 @@
 //   COMMIT
 // The statement texts below are copied from the service; after the HTTP run the bench checks each one against what the
 // service really executed (pg_stat_statements), so a change in the service shows up as a mismatch, not a silent drift.
-using System.Diagnostics;
 using System.Text.Json;
 using Booking.Api.Storage;
 using Booking.Domain.Appointments;
@@ -76,9 +75,7 @@ public static class Ceiling
 
     private static readonly JsonSerializerOptions NotificationJson = new(JsonSerializerDefaults.Web);
 
-    public sealed record Result(double PerSecond, int Transactions, TimeSpan Elapsed, Latencies Latencies, CpuSample Cpu);
-
-    public static async Task<Result> Run(string connectionString, Guid unitId, int connections, int warmup, int transactions, CpuMeter cpu)
+    public static async Task<TransactionRate> Run(string connectionString, Guid unitId, int connections, int warmup, int transactions, CpuMeter cpu)
     {
         var registry = new EventTypeRegistry([typeof(AppointmentBooked).Assembly]);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -87,32 +84,12 @@ public static class Ceiling
         using var stopListening = new CancellationTokenSource();
         var listener = Listen(dataSource, stopListening.Token);
 
-        var workers = Enumerable.Range(0, connections).Select(i => new Worker(dataSource, registry, unitId, i)).ToList();
-        await RunPhase(workers, warmup, null);
-        var latencies = new Latencies();
-        var before = cpu.Sample();
-        var clock = Stopwatch.StartNew();
-        await RunPhase(workers, transactions, latencies);
-        clock.Stop();
-        var used = cpu.Sample().Minus(before);
+        var workers = Enumerable.Range(0, connections).Select(i => (Func<Task>)new Worker(dataSource, registry, unitId, i).BookOnce).ToList();
+        var rate = await TransactionLoop.Measure(workers, warmup, transactions, cpu);
 
         await stopListening.CancelAsync();
         await listener;
-        return new Result(transactions / clock.Elapsed.TotalSeconds, transactions, clock.Elapsed, latencies, used);
-    }
-
-    private static async Task RunPhase(List<Worker> workers, int count, Latencies? latencies)
-    {
-        var remaining = count;
-        await Task.WhenAll(workers.Select(async w =>
-        {
-            while (Interlocked.Decrement(ref remaining) >= 0)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await w.BookOnce();
-                latencies?.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        }));
+        return rate;
     }
 
     private static async Task Listen(NpgsqlDataSource dataSource, CancellationToken ct)

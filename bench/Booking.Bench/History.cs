@@ -16,7 +16,25 @@ namespace Booking.Bench;
 
 public sealed class History(string connectionString, Guid unitId, IReadOnlyList<Guid> supervisors)
 {
+    // Everything this file knows of the service's tables, in one place so a change of the store's schema is made here:
+    // the event and stream tables (filled by COPY), the projections' checkpoints, the inline projection's rows, and the
+    // email outbox (for the wait until the service is idle).
     private const long HighWaterLockKey = 0x65735F68776D6B; // PostgresEventStore.HighWaterLockKey
+    private static readonly string LockShared = $"select pg_advisory_xact_lock_shared({HighWaterLockKey})";
+    private const string CountEventsSql = "select count(*) from es_events";
+    private const string MaxSequenceSql = "select coalesce(max(seq_id), 0) from es_events";
+    private const string CopyEvents =
+        "copy es_events (unit_id, stream_id, stream_type, version, type, data, timestamp, caused_by) from stdin (format binary)";
+    private const string CopyStreams = "copy es_streams (unit_id, stream_id, stream_type, version) from stdin (format binary)";
+    private const string CopyReservations =
+        "copy staff_reservations (unit_id, staff_id, appointment_id, day, during) from stdin (format binary)";
+    private const string MoveCheckpoints = "update es_progress set last_seq_id = $1, updated_at = now() where last_seq_id >= $2";
+    private const string Vacuum = "vacuum analyze es_events, es_streams, staff_reservations";
+    private const string ProjectionsBehind =
+        "select count(*) from es_progress where last_seq_id < (select coalesce(max(seq_id), 0) from es_events)";
+    private const string BackgroundWork =
+        $"select ({ProjectionsBehind}) + (select count(*) from email_outbox where status = 'pending' and next_attempt_at <= now())";
+
     private const int SlotsPerDay = 12;
 
     private readonly EventTypeRegistry _registry = new([typeof(AppointmentBooked).Assembly]);
@@ -28,7 +46,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from es_events", connection);
+        await using var command = new NpgsqlCommand(CountEventsSql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
@@ -48,12 +66,11 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         // Like any append: hold the high-water lock shared, so the daemon's mark never passes uncommitted rows.
-        await Execute(connection, transaction, $"select pg_advisory_xact_lock_shared({HighWaterLockKey})");
-        var before = await Scalar(connection, transaction, "select coalesce(max(seq_id), 0) from es_events");
+        await Execute(connection, transaction, LockShared);
+        var before = await Scalar(connection, transaction, MaxSequenceSql);
 
         var staffDayVersion = new Dictionary<(int, LocalDate), int>();
-        await using (var events = await connection.BeginBinaryImportAsync(
-                         "copy es_events (unit_id, stream_id, stream_type, version, type, data, timestamp, caused_by) from stdin (format binary)"))
+        await using (var events = await connection.BeginBinaryImportAsync(CopyEvents))
         {
             for (var i = 0; i < bookings.Count; i++)
             {
@@ -74,8 +91,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
             await events.CompleteAsync();
         }
 
-        await using (var streams = await connection.BeginBinaryImportAsync(
-                         "copy es_streams (unit_id, stream_id, stream_type, version) from stdin (format binary)"))
+        await using (var streams = await connection.BeginBinaryImportAsync(CopyStreams))
         {
             foreach (var b in bookings)
                 await StreamRow(streams, StreamIds.Appointment(b.AppointmentId), StreamIds.AppointmentType,
@@ -85,8 +101,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
             await streams.CompleteAsync();
         }
 
-        await using (var reservations = await connection.BeginBinaryImportAsync(
-                         "copy staff_reservations (unit_id, staff_id, appointment_id, day, during) from stdin (format binary)"))
+        await using (var reservations = await connection.BeginBinaryImportAsync(CopyReservations))
         {
             foreach (var b in bookings)
             {
@@ -101,9 +116,8 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
             await reservations.CompleteAsync();
         }
 
-        var after = await Scalar(connection, transaction, "select max(seq_id) from es_events");
-        await using (var progress = new NpgsqlCommand("update es_progress set last_seq_id = $1, updated_at = now() where last_seq_id >= $2",
-                         connection, transaction))
+        var after = await Scalar(connection, transaction, MaxSequenceSql);
+        await using (var progress = new NpgsqlCommand(MoveCheckpoints, connection, transaction))
         {
             progress.Parameters.Add(new NpgsqlParameter { Value = after });
             progress.Parameters.Add(new NpgsqlParameter { Value = before });
@@ -112,7 +126,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
         await transaction.CommitAsync();
 
         // What autovacuum would long have done in a store that grew to this size.
-        await Execute(connection, null, "vacuum analyze es_events, es_streams, staff_reservations");
+        await Execute(connection, null, Vacuum);
         return clock.Elapsed;
     }
 
@@ -121,7 +135,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await Execute(connection, null, "vacuum analyze es_events, es_streams, staff_reservations");
+        await Execute(connection, null, Vacuum);
     }
 
     private sealed record PastBooking(Guid AppointmentId, Guid ClientId, int Staff, LocalDate Day, Instant Start, Instant End);
@@ -174,6 +188,21 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
         await importer.WriteAsync(version, NpgsqlDbType.Bigint);
     }
 
+    /// <summary>Waits until the service is idle again: its projections have reached the newest event and the email outbox
+    /// holds nothing due, so a latency measurement does not share the machine with the previous phase's backlog.</summary>
+    public async Task<TimeSpan> Quiesce()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        while (await Scalar(connection, null, BackgroundWork) > 0)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException("The service did not finish its background work within 5 minutes.");
+            await Task.Delay(250);
+        }
+        return clock.Elapsed;
+    }
+
     /// <summary>Waits until every asynchronous projection has reached the newest event, so moving the checkpoints past
     /// the history skips nothing real.</summary>
     private async Task WaitForProjections(TimeSpan timeout)
@@ -183,9 +212,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var behind = await Scalar(connection, null, """
-                select count(*) from es_progress where last_seq_id < (select coalesce(max(seq_id), 0) from es_events)
-                """);
+            var behind = await Scalar(connection, null, ProjectionsBehind);
             if (behind == 0) return;
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The service's projections did not catch up.");
             await Task.Delay(200);

@@ -1,311 +1,38 @@
-// The benchmark run: one command (./bench/run.sh) measures, in one run, the database's ceiling for a booking's
-// transaction, bookings through HTTP, one contended time, free-times latency at 10,000 and 1,000,000 events, a burst of
-// walk-in numbers, the service's memory and the walk-in wait estimate's accuracy; prints a table and writes JSON.
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
+// The benchmark run: one command (./bench/run.sh) measures, in one run, what PostgreSQL does at all (the floor), the
+// database's ceiling for a booking's transaction, bookings through HTTP, one contended time, free-times latency at 10,000
+// and 1,000,000 events, a burst of walk-in numbers, the service's memory and the walk-in wait estimate's accuracy; prints
+// a table and writes JSON. The measures themselves are in BenchRun.
 using System.Text.Json;
-using Booking.Api.Configuration;
 using Booking.Bench;
-using NodaTime;
-using NodaTime.Text;
-using Npgsql;
 
-var quick = args.Contains("--quick");
-var waitOnly = args.Contains("--wait-only");
-var repository = FindRepository();
-var output = ArgumentAfter("--out") ?? Path.Combine(repository, "bench", "results", quick ? "quick.json" : "latest.json");
+// --tiny is the test suite's size, to see what the test runs; its figures mean nothing.
+var sizes = args.Contains("--tiny") ? BenchSizes.Tiny : args.Contains("--quick") ? BenchSizes.Quick : BenchSizes.Full;
+var repository = BenchRun.FindRepository();
+var output = ArgumentAfter("--out") ?? Path.Combine(repository, "bench", "results", sizes == BenchSizes.Full ? "latest.json" : $"{sizes.Name}.json");
 
-const int Clients = 16;
-const int ContentionAttempts = 1000;
-const int ContentionConcurrency = 64;
-const int WalkInBurst = 300;
-var warmup = quick ? 200 : 500;
-var bookings = quick ? 1000 : 4000;
-var freeTimesQueries = quick ? 200 : 1000;
-var largeStore = quick ? 200_000 : 1_000_000;
-const int SmallStore = 10_000;
-var simulation = new WaitSimulation.Settings(Thursdays: quick ? 500 : 5000);
-
-if (waitOnly)
+if (args.Contains("--wait-only"))
 {
-    var only = WaitSimulation.Run(simulation);
-    Console.WriteLine(simulation.Describe());
+    var model = new WaitSimulation.Settings(Thursdays: sizes.Thursdays);
+    var only = WaitSimulation.Run(model);
+    Console.WriteLine(model.Describe());
     Console.WriteLine(JsonSerializer.Serialize(only, new JsonSerializerOptions { WriteIndented = true }));
     return 0;
 }
 
-var started = DateTimeOffset.Now;
-var total = Stopwatch.StartNew();
-var report = new Report();
-var machine = Machine.Describe();
-Console.WriteLine($"Booking bench{(quick ? " (quick)" : "")}: {machine.Cpu}, {machine.Cores} cores, {machine.MemoryGb} GB; load average at start {machine.LoadAverage}");
-
-await using var cluster = await BenchCluster.Start();
-machine = machine with { PostgreSql = await cluster.ServerVersion() };
-Console.WriteLine($"PostgreSQL {machine.PostgreSql} from {cluster.BinDirectory}, data in {cluster.Root}");
-var dll = ServiceProcess.FindServiceDll(repository);
-ServiceProcess? running = null;
-var cpu = new CpuMeter(Path.Combine(cluster.Root, "pgdata"), () => running?.Pid);
-var log = Path.Combine(cluster.Root, "service.log");
-var settings = new Dictionary<string, string>
-{
-    ["RateLimits__PublicPerMinute"] = "100000000",
-    ["RateLimits__BookingsPerMinute"] = "100000000",
-    ["RateLimits__KioskPerMinute"] = "100000000",
-    ["Demo__Seed"] = "true",
-    ["Smtp__PickupDirectory"] = Path.Combine(cluster.Root, "pickup"),
-};
 // For profiling experiments: --set Key=Value (service setting, repeatable), --connection "Npgsql option=value;..."
-// (added to the connection strings of both the ceiling and the service).
-foreach (var pair in args.Select((a, i) => (a, i)).Where(x => x.a == "--set").Select(x => args[x.i + 1]))
-    settings[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
-var connectionOptions = ArgumentAfter("--connection");
-string WithOptions(string connectionString) => connectionOptions is null ? connectionString : $"{connectionString};{connectionOptions}";
+// (added to the connection strings of the floor, the ceiling and the service).
+var settings = args.Select((a, i) => (a, i)).Where(x => x.a == "--set").Select(x => args[x.i + 1])
+    .ToDictionary(pair => pair[..pair.IndexOf('=')], pair => pair[(pair.IndexOf('=') + 1)..]);
 
-// (1) The ceiling, in its own database: the service creates the schema there and stops, so nothing else runs meanwhile.
-Console.WriteLine("(1) ceiling: the booking's write transaction straight through Npgsql ...");
-var ceilingDb = WithOptions(await cluster.CreateDatabase("ceiling"));
-await (await ServiceProcess.Start(dll, ceilingDb, log, cluster.ServicePidFile, new Dictionary<string, string>(settings) { ["Demo__Seed"] = "false" }))
-    .DisposeAsync();
-var ceiling = await Ceiling.Run(ceilingDb, DemoUnitIds.Unit, Clients, warmup, bookings, cpu);
-report.Add(new Figure("ceiling", $"(1) ceiling: PostgreSQL alone, a booking's transaction, {Clients} connections", ceiling.PerSecond, "/s",
-    Note: $"{ceiling.Transactions} transactions in {ceiling.Elapsed.TotalSeconds:0.0} s; median {ceiling.Latencies.Median:0.00} ms, p99 {ceiling.Latencies.P99:0.00} ms; " +
-          $"CPU per transaction: PostgreSQL {ceiling.Cpu.PostgresMs / ceiling.Transactions:0.00} ms, bench (Npgsql) {ceiling.Cpu.BenchMs / ceiling.Transactions:0.00} ms"));
-report.Details["ceiling"] = new
-{
-    transactions = ceiling.Transactions, seconds = ceiling.Elapsed.TotalSeconds, latencyMs = ceiling.Latencies.Summary(), Ceiling.BookingsPerStaffDay,
-    cpuPerTransaction = ceiling.Cpu.Per(ceiling.Transactions),
-};
-
-// The service on its own database, configured by the manager through the API.
-var bookingDb = WithOptions(await cluster.CreateDatabase("booking"));
-await using var service = await ServiceProcess.Start(dll, bookingDb, log, cluster.ServicePidFile, settings);
-running = service;
-using var sampler = new MemorySampler(service);
-var today = BenchUnit.Today();
-using (var manager = await BenchUnit.SignInAsManager(service.Address))
-    await BenchUnit.Configure(manager, today);
-using var http = HttpLoad.Client(service.Address);
-var from = today.PlusDays(1);
-var to = today.PlusWeeks(8);
-var starts = await FreeStarts(http, from, to);
-Console.WriteLine($"Service pid {service.Pid} at {service.Address}; {BenchUnit.SupervisorCount} supervisors, {starts.Count} free starts {from:yyyy-MM-dd}..{to:yyyy-MM-dd}");
-await Task.Delay(TimeSpan.FromSeconds(3));
-var idlePeak = service.MemoryMb("VmHWM");
-var idleNow = service.MemoryMb("VmRSS");
-
-// (3) One time that only one supervisor can take, wanted by 1,000 clients, 64 at a time.
-sampler.Phase("contention");
-Console.WriteLine($"(3) one time, {ContentionAttempts} attempts, {ContentionConcurrency} at a time ...");
-var evening = starts.FirstOrDefault(s => s.DayOfWeek == BenchUnit.Evening.Day && s.TimeOfDay == BenchUnit.Evening.From);
-if (evening == default) throw new InvalidOperationException("No free Wednesday evening time to contend for.");
-var contention = await HttpLoad.Run(http, ContentionAttempts, ContentionConcurrency, i => BookingRequest(evening, $"contention-{i}"));
-var winners = contention.Count(HttpStatusCode.Created);
-report.Add(new Figure("contention.successes", $"(3) one time, {ContentionAttempts} attempts, {ContentionConcurrency} at a time: successes",
-    winners, "", "exactly 1", winners == 1 && contention.Count(HttpStatusCode.Conflict) == ContentionAttempts - 1,
-    $"{contention.StatusSummary} (201 booked, 409 slot_taken)"));
-report.Add(new Figure("contention.allAnsweredMs", "(3) ... time until all are answered", contention.Elapsed.TotalMilliseconds, "ms",
-    Note: $"latency median {contention.Latencies.Median:0.0} ms, p99 {contention.Latencies.P99:0.0} ms"));
-report.Details["contention"] = new { start = evening.ToString("uuuu-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), statuses = contention.Statuses, latencyMs = contention.Latencies.Summary() };
-
-// (2) Bookings through HTTP at distinct times, 16 clients back to back.
-sampler.Phase("bookings");
-Console.WriteLine($"(2) {bookings} bookings through HTTP, {Clients} clients ...");
-var daytime = starts.Where(s => s.TimeOfDay < BenchUnit.Evening.From).ToList();
-var order = DistinctTimes(daytime, warmup + bookings, BenchUnit.SupervisorCount);
-await HttpLoad.Run(http, warmup, Clients, i => BookingRequest(order[i], $"warmup-{i}"));
-await ResetStatementStatistics(bookingDb);
-var beforeLoad = cpu.Sample();
-var load = await HttpLoad.Run(http, bookings, Clients, i => BookingRequest(order[warmup + i], $"booking-{i}"));
-var loadCpu = cpu.Sample().Minus(beforeLoad);
-var booked = load.Count(HttpStatusCode.Created);
-var rate = booked / load.Elapsed.TotalSeconds;
-var share = 100 * rate / ceiling.PerSecond;
-var (missing, statements) = await Ceiling.CompareWithService(bookingDb, booked);
-report.Add(new Figure("bookings.perSecond", $"(2) bookings through HTTP, distinct times, {Clients} clients", rate, "/s",
-    Note: $"{load.StatusSummary} in {load.Elapsed.TotalSeconds:0.0} s; CPU per booking: service {loadCpu.ServiceMs / bookings:0.00} ms, " +
-          $"PostgreSQL {loadCpu.PostgresMs / bookings:0.00} ms, bench (HTTP client) {loadCpu.BenchMs / bookings:0.00} ms"));
-report.Add(new Figure("bookings.shareOfCeiling", "(2) ... share of the ceiling (1)", share, "%", "≥ 50%", share >= 50,
-    missing.Count == 0
-        ? $"all {Ceiling.Statements.Count} statements of the ceiling's transaction were found among the service's own (pg_stat_statements)"
-        : $"WARNING: the service did not run these statements of the ceiling: {string.Join(", ", missing)}"));
-report.Add(new Figure("bookings.medianMs", "(2) booking latency, median", load.Latencies.Median, "ms"));
-report.Add(new Figure("bookings.p99Ms", "(2) booking latency, 99th percentile", load.Latencies.P99, "ms", "≤ 25 ms", load.Latencies.P99 <= 25));
-report.Details["bookings"] = new
-{
-    warmup, measured = bookings, statuses = load.Statuses, seconds = load.Elapsed.TotalSeconds, latencyMs = load.Latencies.Summary(),
-    distinctStarts = daytime.Count, ceilingStatementsMissing = missing, serviceStatements = statements, cpuPerBooking = loadCpu.Per(bookings),
-};
-
-// (4) Free times for 8 weeks and 20 supervisors, with 10,000 and then 1,000,000 events in the store.
-sampler.Phase("free-times");
-var history = new History(bookingDb, DemoUnitIds.Unit, BenchUnit.Supervisors);
-var freeTimes = new Dictionary<long, (Latencies Latencies, long Events, TimeSpan Fill, CpuSample Cpu)>();
-var drained = await Quiesce(bookingDb);
-// Warm: the service has answered this query often enough for the runtime to have optimised its code (tiered JIT).
-for (var i = 0; i < 300; i++) (await http.GetAsync(FreeTimesPath(from, to))).Dispose();
-Console.WriteLine($"    the email backlog of the booking run was sent after {drained.TotalSeconds:0.0} s more");
-report.Details["emailBacklogSeconds"] = Math.Round(drained.TotalSeconds, 1);
-foreach (var size in new long[] { SmallStore, largeStore })
-{
-    Console.WriteLine($"(4) filling the store to {size:N0} events ...");
-    var fill = await history.FillTo(size);
-    var events = await history.CountEvents();
-    Console.WriteLine($"    {events:N0} events (filled in {fill.TotalSeconds:0.0} s); {freeTimesQueries} free-times queries ...");
-    await Quiesce(bookingDb);
-    var beforeQueries = cpu.Sample();
-    var latencies = await FreeTimesLatency(http, from, to, freeTimesQueries);
-    freeTimes[size] = (latencies, events, fill, cpu.Sample().Minus(beforeQueries));
-}
-var (small, large) = (freeTimes[SmallStore], freeTimes[largeStore]);
-var ratio = large.Latencies.Median / small.Latencies.Median;
-foreach (var (size, (latencies, events, _, used)) in freeTimes)
-{
-    report.Add(new Figure($"freeTimes.{size}.medianMs", $"(4) free times (8 weeks, 20 supervisors), {events:N0} events: median", latencies.Median, "ms",
-        Note: $"CPU per query: service {used.ServiceMs / (freeTimesQueries + 50):0.00} ms, PostgreSQL {used.PostgresMs / (freeTimesQueries + 50):0.00} ms"));
-    report.Add(new Figure($"freeTimes.{size}.p99Ms", $"(4) ... {events:N0} events: 99th percentile", latencies.P99, "ms", "≤ 10 ms", latencies.P99 <= 10));
-}
-report.Add(new Figure("freeTimes.ratio", $"(4) free times, {large.Events:N0} vs {small.Events:N0} events (median)", ratio, "x", "≤ 1.2x", ratio <= 1.2,
-    $"p99 ratio {large.Latencies.P99 / small.Latencies.P99:0.00}x"));
-report.Details["freeTimes"] = freeTimes.ToDictionary(f => f.Value.Events.ToString(CultureInfo.InvariantCulture),
-    f => (object)new { latencyMs = f.Value.Latencies.Summary(), fillSeconds = Math.Round(f.Value.Fill.TotalSeconds, 1), cpuPerQuery = f.Value.Cpu.Per(freeTimesQueries + 50) });
-
-// (5) A burst at the kiosk: 300 number requests at once.
-sampler.Phase("walk-in");
-Console.WriteLine($"(5) {WalkInBurst} walk-in number requests at once ...");
-var beforeBurst = cpu.Sample();
-var burst = await HttpLoad.Run(http, WalkInBurst, WalkInBurst,
-    _ => HttpLoad.Json(HttpMethod.Post, "/api/walk-in/tickets", """{"matter":"advice","language":"fi"}"""));
-var burstCpu = cpu.Sample().Minus(beforeBurst);
-var waiting = await WaitingOnBoard(http);
-var issued = burst.Count(HttpStatusCode.Created);
-report.Add(new Figure("walkIn.allAnsweredMs", $"(5) {WalkInBurst} walk-in number requests at once: all answered", burst.Elapsed.TotalMilliseconds, "ms",
-    Note: $"{burst.StatusSummary} (201 issued, 422 refused); {waiting} waiting on the board; latency median {burst.Latencies.Median:0} ms, p99 {burst.Latencies.P99:0} ms"));
-report.Details["walkIn"] = new { statuses = burst.Statuses, issued, waitingOnBoard = waiting, latencyMs = burst.Latencies.Summary(), cpuPerRequest = burstCpu.Per(WalkInBurst) };
-
-// (6) The service's memory.
-sampler.Phase("end");
-await Task.Delay(500);
-var loadPeak = service.MemoryMb("VmHWM");
-report.Add(new Figure("rss.idleMb", "(6) service peak RSS, idle (start-up and configuration)", idlePeak, "MB", "≤ 250 MB", idlePeak <= 250,
-    $"resident {idleNow:0} MB at rest"));
-report.Add(new Figure("rss.loadMb", "(6) service peak RSS, under load (whole run)", loadPeak, "MB", "≤ 250 MB", loadPeak <= 250,
-    "per phase: " + string.Join(", ", sampler.Peaks.Select(p => $"{p.Key} {p.Value:0} MB"))));
-report.Details["memory"] = new { idlePeakMb = idlePeak, idleRssMb = idleNow, loadPeakMb = loadPeak, phasePeakRssMb = sampler.Peaks };
-
-sampler.Dispose();
-await service.DisposeAsync();
-running = null;
-await cluster.DisposeAsync();
-
-// (7) The walk-in wait estimate against simulated Thursdays.
-Console.WriteLine("(7) wait estimate against simulated Thursdays ...");
-var simulated = WaitSimulation.Run(simulation);
-report.Add(new Figure("waitEstimate.maeMinutes", $"(7) walk-in wait shown vs actual, mean absolute error ({simulated.Measured:N0} tickets)",
-    simulated.MaeMinutes, "min", "≤ 5 min", simulated.MaeMinutes <= 5,
-    $"bias {simulated.BiasMinutes:+0.0;-0.0} min (shown minus actual); mean actual wait {simulated.MeanWaitMinutes:0.0} min; " +
-    $"an estimate that knows the simulation's distributions (median of sampled futures) scores {simulated.InformedMaeMinutes:0.00} min; " +
-    "by people ahead (domain / informed): " +
-    string.Join(", ", simulated.ByPeopleAhead.Select(b => $"{b.PeopleAhead}: {b.MaeMinutes:0.0} / {b.InformedMaeMinutes:0.0} min ({b.Tickets})"))));
-report.Details["waitEstimate"] = new { model = simulation.Describe(), simulated };
-
-total.Stop();
+var started = DateTimeOffset.Now;
+var outcome = await BenchRun.Run(new BenchOptions(sizes, repository, settings, ArgumentAfter("--connection")));
+var machine = outcome.Machine;
 Console.WriteLine();
-Console.WriteLine($"Results ({machine.Cpu}, {machine.Cores} cores, {machine.MemoryGb} GB, PostgreSQL {machine.PostgreSql}; {total.Elapsed.TotalMinutes:0.0} min):");
-report.PrintTable(Console.Out);
-Console.WriteLine($"Wait model: {simulation.Describe()}");
-await report.WriteJson(output, machine, started, total.Elapsed);
+Console.WriteLine($"Results ({machine.Cpu}, {machine.Cores} cores, {machine.MemoryGb} GB, PostgreSQL {machine.PostgreSql}; {outcome.Took.TotalMinutes:0.0} min):");
+outcome.Report.PrintTable(Console.Out);
+Console.WriteLine($"Wait model: {outcome.WaitModel.Describe()}");
+await outcome.Report.WriteJson(output, machine, started, outcome.Took);
 Console.WriteLine($"Wrote {Path.GetRelativePath(Environment.CurrentDirectory, output)}");
 return 0;
 
 string? ArgumentAfter(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-
-static string FindRepository()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "Booking.sln"))) return dir.FullName;
-    throw new InvalidOperationException("Run the bench from inside the repository (Booking.sln not found above it).");
-}
-
-static async Task<List<LocalDateTime>> FreeStarts(HttpClient http, LocalDate from, LocalDate to)
-{
-    var json = await http.GetStringAsync(FreeTimesPath(from, to));
-    using var document = JsonDocument.Parse(json);
-    return document.RootElement.EnumerateArray()
-        .Select(e => LocalDateTimePattern.GeneralIso.Parse(e.GetProperty("start").GetString()!).Value).ToList();
-}
-
-static string FreeTimesPath(LocalDate from, LocalDate to) =>
-    $"/api/free-times?type=advice&modality=inPerson&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
-
-// Each start offered once per round, shuffled within the round: concurrent requests want different times, and a start
-// comes back only after every other one (up to one round per supervisor).
-static List<LocalDateTime> DistinctTimes(List<LocalDateTime> starts, int count, int rounds)
-{
-    if (count > starts.Count * rounds) throw new InvalidOperationException($"Only {starts.Count * rounds} bookable (start, supervisor) pairs for {count} bookings.");
-    var random = new Random(2026);
-    var order = new List<LocalDateTime>(count);
-    while (order.Count < count) order.AddRange(starts.OrderBy(_ => random.Next()));
-    return order.Take(count).ToList();
-}
-
-static HttpRequestMessage BookingRequest(LocalDateTime start, string key)
-{
-    var n = key.GetHashCode() & 0xffffff;
-    var when = start.ToString("uuuu-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-    var body = "{\"appointmentType\":\"advice\",\"modality\":\"inPerson\",\"start\":\"" + when + "\"," +
-               $"\"client\":{{\"name\":\"Bench Client {n}\",\"email\":\"client{n}@example.fi\",\"phone\":\"+358 40 {n % 10_000_000:0000000}\",\"language\":\"fi\"}}}}";
-    var request = HttpLoad.Json(HttpMethod.Post, "/api/bookings", body);
-    request.Headers.TryAddWithoutValidation("Idempotency-Key", $"bench-{key}-{Guid.NewGuid():N}");
-    return request;
-}
-
-static async Task<Latencies> FreeTimesLatency(HttpClient http, LocalDate from, LocalDate to, int count)
-{
-    var path = FreeTimesPath(from, to);
-    for (var i = 0; i < 50; i++) (await http.GetAsync(path)).Dispose();
-    var latencies = new Latencies();
-    for (var i = 0; i < count; i++)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var response = await http.GetAsync(path);
-        await response.Content.ReadAsByteArrayAsync();
-        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        response.EnsureSuccessStatusCode();
-    }
-    return latencies;
-}
-
-static async Task<int> WaitingOnBoard(HttpClient http)
-{
-    using var document = JsonDocument.Parse(await http.GetStringAsync("/api/walk-in/board"));
-    return document.RootElement.GetProperty("waiting").GetInt32();
-}
-
-// Waits until the service is idle again: its projections have reached the newest event and the email outbox holds
-// nothing due, so a latency measurement does not share the machine with the previous phase's backlog.
-static async Task<TimeSpan> Quiesce(string connectionString)
-{
-    var clock = Stopwatch.StartNew();
-    await using var connection = new NpgsqlConnection(connectionString);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand("""
-        select (select count(*) from es_progress where last_seq_id < (select coalesce(max(seq_id), 0) from es_events))
-             + (select count(*) from email_outbox where status = 'pending' and next_attempt_at <= now())
-        """, connection);
-    while ((long)(await command.ExecuteScalarAsync())! > 0)
-    {
-        if (clock.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException("The service did not finish its background work within 5 minutes.");
-        await Task.Delay(250);
-    }
-    return clock.Elapsed;
-}
-
-static async Task ResetStatementStatistics(string connectionString)
-{
-    await using var connection = new NpgsqlConnection(connectionString);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand("create extension if not exists pg_stat_statements; select pg_stat_statements_reset()", connection);
-    await command.ExecuteNonQueryAsync();
-}

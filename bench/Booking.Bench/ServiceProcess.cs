@@ -22,10 +22,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    /// <summary>The Booking.Api.dll the build made: Booking.Api/bin/Release/net10.0 next to this harness's own build.</summary>
+    /// <summary>The Booking.Api.dll the build made, in the configuration this harness was built in (Release from
+    /// ./bench/run.sh and ./test.sh): Booking.Api/bin/{configuration}/net10.0.</summary>
     public static string FindServiceDll(string repositoryRoot)
     {
-        var dll = Path.Combine(repositoryRoot, "Booking.Api", "bin", "Release", "net10.0", "Booking.Api.dll");
+        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)));
+        if (string.IsNullOrEmpty(configuration)) configuration = "Release";
+        var dll = Path.Combine(repositoryRoot, "Booking.Api", "bin", configuration, "net10.0", "Booking.Api.dll");
         return File.Exists(dll)
             ? dll
             : throw new FileNotFoundException($"The service is not built at {dll}; run ./bench/run.sh (it builds Release first).");

@@ -1,12 +1,17 @@
-// One PostgreSQL server per test run: the one named by BOOKING_TEST_POSTGRES, or a throwaway embedded cluster.
+// One PostgreSQL server per test run: the one named by BOOKING_TEST_POSTGRES, a Testcontainers container where a Docker
+// engine answers, or a throwaway local cluster (PostgresSourceChoice decides, BOOKING_TEST_POSTGRES_MODE forces).
 using Booking.Api.Database;
 using Npgsql;
+using Testcontainers.PostgreSql;
 
 namespace Booking.Testing;
 
 public sealed class PostgresServer
 {
     public const string EnvironmentVariable = "BOOKING_TEST_POSTGRES";
+
+    /// <summary>Set by ./test.sh: a file where each test host notes which PostgreSQL it chose.</summary>
+    public const string ChoiceFileVariable = "BOOKING_TEST_POSTGRES_CHOICE_FILE";
 
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -47,10 +52,36 @@ public sealed class PostgresServer
 
     private static async Task<PostgresServer> StartAsync()
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-            return new PostgresServer(fromEnvironment);
+        var choice = PostgresSourceChoice.FromEnvironment();
+        await Console.Error.WriteLineAsync(choice.Line);
+        // dotnet test shows a test host's output only at normal verbosity; ./test.sh prints this file's lines instead.
+        if (Environment.GetEnvironmentVariable(ChoiceFileVariable) is { Length: > 0 } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            await File.AppendAllTextAsync(file, choice.Line + Environment.NewLine);
+        }
+        return choice.Source switch
+        {
+            PostgresSource.Server => new PostgresServer(Environment.GetEnvironmentVariable(EnvironmentVariable)!),
+            PostgresSource.Container => await StartContainerAsync(),
+            _ => await StartLocalClusterAsync(),
+        };
+    }
 
+    /// <summary>The image docker-compose.yml runs, with the same relaxed durability as the local cluster.</summary>
+    private static async Task<PostgresServer> StartContainerAsync()
+    {
+        var container = new PostgreSqlBuilder("postgres:15")
+            .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300")
+            .Build();
+        await container.StartAsync();
+        // Testcontainers' reaper removes it too if the test host is killed before this runs.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return new PostgresServer(container.GetConnectionString());
+    }
+
+    private static async Task<PostgresServer> StartLocalClusterAsync()
+    {
         // Under /tmp so the postgres user can reach it even when the clone sits in a folder only root may enter.
         var root = Path.Combine("/tmp", $"booking-tests-{Guid.NewGuid():N}"[..28]);
         var embedded = new EmbeddedPostgres();
