@@ -23,23 +23,24 @@ namespace Booking.Bench;
 
 public static class Ceiling
 {
-    private const long HighWaterLockKey = 0x65735F68776D6B; // PostgresEventStore.HighWaterLockKey
-
+    // What Marten's quick append does for one stream, in one statement: claim the stream's version in mt_streams, insert
+    // the events into mt_events (the unit as tenant), return their sequence numbers.
     private const string InsertEvents = """
-        insert into es_events (unit_id, stream_id, stream_type, version, type, data, timestamp, caused_by)
-        select $1, $2, $3, $4 + e.ord, e.type, e.data::jsonb, $7, $8
+        insert into mt_events (id, tenant_id, stream_id, version, type, data, timestamp, user_name)
+        select gen_random_uuid(), $1, $2, $4 + e.ord, e.type, e.data::jsonb, $7, $8
         from claim, unnest($5::text[], $6::text[]) with ordinality as e(type, data, ord)
         order by e.ord
         returning seq_id
         """;
 
-    public static readonly string LockShared = $"select pg_advisory_xact_lock_shared({HighWaterLockKey})";
+    // Marten needs no lock around appends (its daemon finds the high-water mark by itself).
+    public static readonly string LockShared = "select 1";
 
     public static readonly string AppendNewStream =
-        $"with claim as (insert into es_streams (unit_id, stream_id, stream_type, version) values ($1, $2, $3, $9) on conflict do nothing returning version)\n{InsertEvents}";
+        $"with claim as (insert into mt_streams (tenant_id, id, type, version) values ($1, $2, $3, $9) on conflict do nothing returning version)\n{InsertEvents}";
 
     public static readonly string AppendExistingStream =
-        $"with claim as (update es_streams set version = version + $9 where unit_id = $1 and stream_id = $2 and version = $4 returning version)\n{InsertEvents}";
+        $"with claim as (update mt_streams set version = version + $9 where tenant_id = $1 and id = $2 and version = $4 returning version)\n{InsertEvents}";
 
     public const string InsertContact = """
         insert into client_contacts (unit_id, client_id, name, email, phone, language) values ($1, $2, $3, $4, $5, $6)
@@ -77,14 +78,13 @@ public static class Ceiling
 
     public static async Task<TransactionRate> Run(string connectionString, Guid unitId, int connections, int warmup, int transactions, CpuMeter cpu)
     {
-        var registry = new EventTypeRegistry([typeof(AppointmentBooked).Assembly]);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
 
         // The service listens on the channel; a listener here makes NOTIFY do the same work.
         using var stopListening = new CancellationTokenSource();
         var listener = Listen(dataSource, stopListening.Token);
 
-        var workers = Enumerable.Range(0, connections).Select(i => (Func<Task>)new Worker(dataSource, registry, unitId, i).BookOnce).ToList();
+        var workers = Enumerable.Range(0, connections).Select(i => (Func<Task>)new Worker(dataSource, unitId, i).BookOnce).ToList();
         var rate = await TransactionLoop.Measure(workers, warmup, transactions, cpu);
 
         await stopListening.CancelAsync();
@@ -96,7 +96,7 @@ public static class Ceiling
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         connection.Notification += (_, _) => { };
-        await using (var listen = new NpgsqlCommand($"listen {PostgresEventStore.NotificationChannel}", connection))
+        await using (var listen = new NpgsqlCommand($"listen {StoreNotifications.ChannelName}", connection))
             await listen.ExecuteNonQueryAsync(ct);
         try
         {
@@ -106,7 +106,7 @@ public static class Ceiling
     }
 
     /// <summary>One connection's stream of bookings: its own staff member (never overlapping), one staff day after another.</summary>
-    private sealed class Worker(NpgsqlDataSource dataSource, EventTypeRegistry registry, Guid unitId, int index)
+    private sealed class Worker(NpgsqlDataSource dataSource, Guid unitId, int index)
     {
         private readonly Guid _staffId = Guid.NewGuid();
         private LocalDate _day = new LocalDate(2100, 1, 4).PlusWeeks(index);
@@ -168,19 +168,19 @@ public static class Ceiling
 
             var payload = JsonSerializer.Serialize(new StoreNotification(unitId, sequences.Max(), [StreamIds.AppointmentType, StreamIds.StaffDayType]),
                 NotificationJson);
-            await Execute(connection, transaction, Notify, PostgresEventStore.NotificationChannel, payload);
+            await Execute(connection, transaction, Notify, StoreNotifications.ChannelName, payload);
             await transaction.CommitAsync();
         }
 
         private NpgsqlBatchCommand Append(string streamId, string streamType, long expectedVersion, object @event, Instant timestamp, string actor)
         {
             var command = new NpgsqlBatchCommand(expectedVersion == 0 ? AppendNewStream : AppendExistingStream);
-            command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+            command.Parameters.Add(new NpgsqlParameter { Value = unitId.ToString() });
             command.Parameters.Add(new NpgsqlParameter { Value = streamId });
             command.Parameters.Add(new NpgsqlParameter { Value = streamType });
             command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion, NpgsqlDbType = NpgsqlDbType.Bigint });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { registry.NameOf(@event.GetType()) }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { registry.Serialize(@event) }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = new[] { EventNames.Of(@event.GetType()) }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = new[] { JsonSerializer.Serialize(@event, @event.GetType(), Booking.Api.Json.BookingJson.Options) }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = timestamp.ToDateTimeUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
             command.Parameters.Add(new NpgsqlParameter { Value = actor });
             command.Parameters.Add(new NpgsqlParameter { Value = 1L, NpgsqlDbType = NpgsqlDbType.Bigint });

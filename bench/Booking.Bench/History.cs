@@ -19,25 +19,24 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
     // Everything this file knows of the service's tables, in one place so a change of the store's schema is made here:
     // the event and stream tables (filled by COPY), the projections' checkpoints, the inline projection's rows, and the
     // email outbox (for the wait until the service is idle).
-    private const long HighWaterLockKey = 0x65735F68776D6B; // PostgresEventStore.HighWaterLockKey
-    private static readonly string LockShared = $"select pg_advisory_xact_lock_shared({HighWaterLockKey})";
-    private const string CountEventsSql = "select count(*) from es_events";
-    private const string MaxSequenceSql = "select coalesce(max(seq_id), 0) from es_events";
+    private const string CountEventsSql = "select count(*) from mt_events";
+    private const string MaxSequenceSql = "select coalesce(max(seq_id), 0) from mt_events";
     private const string CopyEvents =
-        "copy es_events (unit_id, stream_id, stream_type, version, type, data, timestamp, caused_by) from stdin (format binary)";
-    private const string CopyStreams = "copy es_streams (unit_id, stream_id, stream_type, version) from stdin (format binary)";
+        "copy mt_events (id, tenant_id, stream_id, version, type, data, timestamp, user_name) from stdin (format binary)";
+    private const string CopyStreams = "copy mt_streams (tenant_id, id, type, version) from stdin (format binary)";
     private const string CopyReservations =
         "copy staff_reservations (unit_id, staff_id, appointment_id, day, during) from stdin (format binary)";
-    private const string MoveCheckpoints = "update es_progress set last_seq_id = $1, updated_at = now() where last_seq_id >= $2";
-    private const string Vacuum = "vacuum analyze es_events, es_streams, staff_reservations";
+    // Marten's daemon keeps each asynchronous projection's progress in mt_event_progression ("name:All").
+    private const string MoveCheckpoints =
+        "update mt_event_progression set last_seq_id = $1, last_updated = now() where name like '%:All' and last_seq_id >= $2";
+    private const string Vacuum = "vacuum analyze mt_events, mt_streams, staff_reservations";
     private const string ProjectionsBehind =
-        "select count(*) from es_progress where last_seq_id < (select coalesce(max(seq_id), 0) from es_events)";
+        "select count(*) from mt_event_progression where name like '%:All' and last_seq_id < (select coalesce(max(seq_id), 0) from mt_events where stream_id <> 'mt_tombstone')";
     private const string BackgroundWork =
         $"select ({ProjectionsBehind}) + (select count(*) from email_outbox where status = 'pending' and next_attempt_at <= now())";
 
     private const int SlotsPerDay = 12;
 
-    private readonly EventTypeRegistry _registry = new([typeof(AppointmentBooked).Assembly]);
     private LocalDate _day = BenchUnit.Today().PlusDays(-1);
     private int _staff;
     private int _slot;
@@ -65,8 +64,6 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        // Like any append: hold the high-water lock shared, so the daemon's mark never passes uncommitted rows.
-        await Execute(connection, transaction, LockShared);
         var before = await Scalar(connection, transaction, MaxSequenceSql);
 
         var staffDayVersion = new Dictionary<(int, LocalDate), int>();
@@ -165,26 +162,30 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
         if (++_staff == supervisors.Count) { _staff = 0; _day = _day.PlusDays(-1); }
     }
 
+    // A row as Marten writes it: the event's stable name as its type, its JSON as Marten serialises it (the service's
+    // JSON options), the unit as tenant and the actor as user name.
     private async Task Row(NpgsqlBinaryImporter importer, string streamId, string streamType, long version, object @event,
         Instant at, string actor)
     {
+        _ = streamType; // Marten keeps no stream type on the event row
         await importer.StartRowAsync();
-        await importer.WriteAsync(unitId, NpgsqlDbType.Uuid);
-        await importer.WriteAsync(streamId, NpgsqlDbType.Text);
-        await importer.WriteAsync(streamType, NpgsqlDbType.Text);
+        await importer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
+        await importer.WriteAsync(unitId.ToString(), NpgsqlDbType.Varchar);
+        await importer.WriteAsync(streamId, NpgsqlDbType.Varchar);
         await importer.WriteAsync(version, NpgsqlDbType.Bigint);
-        await importer.WriteAsync(_registry.NameOf(@event.GetType()), NpgsqlDbType.Text);
-        await importer.WriteAsync(_registry.Serialize(@event), NpgsqlDbType.Jsonb);
-        await importer.WriteAsync(at.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
-        await importer.WriteAsync(actor, NpgsqlDbType.Text);
+        await importer.WriteAsync(EventNames.Of(@event.GetType()), NpgsqlDbType.Varchar);
+        await importer.WriteAsync(System.Text.Json.JsonSerializer.Serialize(@event, @event.GetType(), Booking.Api.Json.BookingJson.Options),
+            NpgsqlDbType.Jsonb);
+        await importer.WriteAsync(new DateTimeOffset(at.ToDateTimeUtc()), NpgsqlDbType.TimestampTz);
+        await importer.WriteAsync(actor, NpgsqlDbType.Varchar);
     }
 
     private async Task StreamRow(NpgsqlBinaryImporter importer, string streamId, string streamType, long version)
     {
         await importer.StartRowAsync();
-        await importer.WriteAsync(unitId, NpgsqlDbType.Uuid);
-        await importer.WriteAsync(streamId, NpgsqlDbType.Text);
-        await importer.WriteAsync(streamType, NpgsqlDbType.Text);
+        await importer.WriteAsync(unitId.ToString(), NpgsqlDbType.Varchar);
+        await importer.WriteAsync(streamId, NpgsqlDbType.Varchar);
+        await importer.WriteAsync(streamType, NpgsqlDbType.Varchar);
         await importer.WriteAsync(version, NpgsqlDbType.Bigint);
     }
 
@@ -231,4 +232,13 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
         command.CommandTimeout = 600;
         await command.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>The stable name an event class is stored under (its [EventName]).</summary>
+internal static class EventNames
+{
+    public static string Of(Type type) =>
+        (type.GetCustomAttributes(typeof(Booking.Domain.EventSourcing.EventNameAttribute), false).FirstOrDefault()
+            as Booking.Domain.EventSourcing.EventNameAttribute)?.Name
+        ?? throw new InvalidOperationException($"{type.FullName} has no [EventName].");
 }
