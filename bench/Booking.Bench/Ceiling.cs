@@ -26,8 +26,8 @@ public static class Ceiling
     // What Marten's quick append does for one stream, in one statement: claim the stream's version in mt_streams, insert
     // the events into mt_events (the unit as tenant), return their sequence numbers.
     private const string InsertEvents = """
-        insert into mt_events (id, tenant_id, stream_id, version, type, data, timestamp, user_name)
-        select gen_random_uuid(), $1, $2, $4 + e.ord, e.type, e.data::jsonb, $7, $8
+        insert into mt_events (seq_id, id, tenant_id, stream_id, version, type, data, timestamp, user_name)
+        select nextval('mt_events_sequence'), gen_random_uuid(), $1, $2, $4 + e.ord, e.type, e.data::jsonb, $7, $8
         from claim, unnest($5::text[], $6::text[]) with ordinality as e(type, data, ord)
         order by e.ord
         returning seq_id

@@ -22,7 +22,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
     private const string CountEventsSql = "select count(*) from mt_events";
     private const string MaxSequenceSql = "select coalesce(max(seq_id), 0) from mt_events";
     private const string CopyEvents =
-        "copy mt_events (id, tenant_id, stream_id, version, type, data, timestamp, user_name) from stdin (format binary)";
+        "copy mt_events (seq_id, id, tenant_id, stream_id, version, type, data, timestamp, user_name) from stdin (format binary)";
     private const string CopyStreams = "copy mt_streams (tenant_id, id, type, version) from stdin (format binary)";
     private const string CopyReservations =
         "copy staff_reservations (unit_id, staff_id, appointment_id, day, during) from stdin (format binary)";
@@ -37,6 +37,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
 
     private const int SlotsPerDay = 12;
 
+    private readonly Queue<long> _sequences = new();
     private LocalDate _day = BenchUnit.Today().PlusDays(-1);
     private int _staff;
     private int _slot;
@@ -66,7 +67,29 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
         await using var transaction = await connection.BeginTransactionAsync();
         var before = await Scalar(connection, transaction, MaxSequenceSql);
 
+        // Marten's append takes each event's number from its sequence; so does the fill, before its COPY.
+        _sequences.Clear();
+        await using (var reserve = new NpgsqlCommand("select nextval('mt_events_sequence') from generate_series(1, $1)", connection, transaction))
+        {
+            reserve.Parameters.Add(new NpgsqlParameter { Value = (int)(bookings.Count * 2 + (invited ? 1 : 0)) });
+            await using var reader = await reserve.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) _sequences.Enqueue(reader.GetInt64(0));
+        }
+
+        // Marten's events refer to their stream's row: the streams go in first, with the versions the events will reach.
         var staffDayVersion = new Dictionary<(int, LocalDate), int>();
+        foreach (var b in bookings) staffDayVersion[(b.Staff, b.Day)] = staffDayVersion.GetValueOrDefault((b.Staff, b.Day)) + 1;
+        await using (var streams = await connection.BeginBinaryImportAsync(CopyStreams))
+        {
+            foreach (var b in bookings)
+                await StreamRow(streams, StreamIds.Appointment(b.AppointmentId), StreamIds.AppointmentType,
+                    invited && ReferenceEquals(b, bookings[^1]) ? 2 : 1);
+            foreach (var ((staff, day), version) in staffDayVersion)
+                await StreamRow(streams, StreamIds.StaffDay(supervisors[staff], day), StreamIds.StaffDayType, version);
+            await streams.CompleteAsync();
+        }
+
+        var eventVersion = new Dictionary<(int, LocalDate), int>();
         await using (var events = await connection.BeginBinaryImportAsync(CopyEvents))
         {
             for (var i = 0; i < bookings.Count; i++)
@@ -81,21 +104,11 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
                 if (invited && i == bookings.Count - 1)
                     await Row(events, StreamIds.Appointment(b.AppointmentId), StreamIds.AppointmentType, 2,
                         new OtherParentInvited(b.AppointmentId, Guid.NewGuid(), bookedAt), bookedAt, actor);
-                var version = staffDayVersion[(b.Staff, b.Day)] = staffDayVersion.GetValueOrDefault((b.Staff, b.Day)) + 1;
+                var version = eventVersion[(b.Staff, b.Day)] = eventVersion.GetValueOrDefault((b.Staff, b.Day)) + 1;
                 await Row(events, StreamIds.StaffDay(staffId, b.Day), StreamIds.StaffDayType, version,
                     new SlotReserved(staffId, b.Day, b.AppointmentId, b.Start, b.End, bookedAt), bookedAt, actor);
             }
             await events.CompleteAsync();
-        }
-
-        await using (var streams = await connection.BeginBinaryImportAsync(CopyStreams))
-        {
-            foreach (var b in bookings)
-                await StreamRow(streams, StreamIds.Appointment(b.AppointmentId), StreamIds.AppointmentType,
-                    invited && ReferenceEquals(b, bookings[^1]) ? 2 : 1);
-            foreach (var ((staff, day), version) in staffDayVersion)
-                await StreamRow(streams, StreamIds.StaffDay(supervisors[staff], day), StreamIds.StaffDayType, version);
-            await streams.CompleteAsync();
         }
 
         await using (var reservations = await connection.BeginBinaryImportAsync(CopyReservations))
@@ -169,6 +182,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
     {
         _ = streamType; // Marten keeps no stream type on the event row
         await importer.StartRowAsync();
+        await importer.WriteAsync(_sequences.Dequeue(), NpgsqlDbType.Bigint);
         await importer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
         await importer.WriteAsync(unitId.ToString(), NpgsqlDbType.Varchar);
         await importer.WriteAsync(streamId, NpgsqlDbType.Varchar);
