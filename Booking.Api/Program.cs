@@ -1,3 +1,4 @@
+using JasperFx;
 using Booking.Api.Appointments;
 using Booking.Api.CallBacks;
 using Booking.Api.Configuration;
@@ -26,7 +27,10 @@ builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
 
 var app = builder.Build();
-await app.PrepareDatabase();
+// With a command (`db-apply`, `projections --rebuild`, `help`: Marten's command line) the service does that and stops;
+// without one it prepares the database and serves.
+var command = args.Length > 0 && !args[0].StartsWith('-');
+if (!command) await app.PrepareDatabase();
 
 app.UseBookingHost();
 app.MapHealthApi();
@@ -42,6 +46,6 @@ app.MapSecretaryApi();
 app.MapSupervisorDayApi();
 app.MapBookingPages();
 
-app.Run();
+return await app.RunJasperFxCommands(args);
 
 public partial class Program;

@@ -77,7 +77,10 @@ public static class BookingHost
         services.AddSwaggerGen(OpenApiSetup.Configure);
         services.AddRazorComponents();
 
-        return services.AddBookingStore(connectionString, typeof(AppointmentBooked).Assembly);
+        // In production the schema may be applied by `dotnet Booking.Api.dll db-apply` instead (Database:ApplySchemaOnStart=false).
+        var applySchema = builder.Configuration.GetValue("Database:ApplySchemaOnStart", true);
+        return services.AddBookingStore(connectionString, typeof(AppointmentBooked).Assembly)
+            .Configure(o => o.ApplySchemaOnStart = applySchema);
     }
 
     public static void UseBookingHost(this WebApplication app)

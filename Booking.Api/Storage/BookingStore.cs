@@ -63,7 +63,8 @@ public static class BookingStore
     {
         var marten = new StoreOptions();
         marten.Connection(services.GetRequiredService<NpgsqlDataSource>());
-        marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // Without the schema applied at start-up, the service changes no table at run time either.
+        marten.AutoCreateSchemaObjects = options.ApplySchemaOnStart ? AutoCreate.CreateOrUpdate : AutoCreate.None;
         marten.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, BookingJson.Configure);
 
         marten.Events.StreamIdentity = StreamIdentity.AsString;
