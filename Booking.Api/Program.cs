@@ -46,6 +46,8 @@ app.MapSecretaryApi();
 app.MapSupervisorDayApi();
 app.MapBookingPages();
 
-return await app.RunJasperFxCommands(args);
+if (command) return await app.RunJasperFxCommands(args);
+await app.RunAsync();
+return 0;
 
 public partial class Program;

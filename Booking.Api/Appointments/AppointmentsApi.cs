@@ -26,6 +26,8 @@ public static class AppointmentsApi
         store.AddDocumentWriter<IdempotencyRecord, IdempotencyKeys>();
         store.AddAsyncProjection<BookingStatistics>();
         services.AddSingleton<StaffReservations>();
+        services.AddSingleton<StaffReservationsArchive>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaffReservationsArchive>());
         services.AddSingleton<IReservations>(sp => sp.GetRequiredService<StaffReservations>());
         services.AddSingleton<ManageTokens>();
         services.AddSingleton<IManageTokens>(sp => sp.GetRequiredService<ManageTokens>());

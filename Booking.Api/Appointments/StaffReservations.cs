@@ -10,8 +10,19 @@ using NodaTime;
 
 namespace Booking.Api.Appointments;
 
-public sealed class StaffReservations(NpgsqlDataSource dataSource) : IInlineProjection, IReservations
+public sealed class StaffReservations(NpgsqlDataSource dataSource, IClock clock) : IInlineProjection, IReservations
 {
+    /// <summary>Reservations that ended this long ago move to staff_reservations_past, so the table that every free-times
+    /// search and every booking's exclusion check reads holds only the days that can still change.</summary>
+    public static readonly Duration ArchiveAfter = Duration.FromDays(2);
+
+    /// <summary>Moves what is over, in one statement: two instances running it at once move each row once.</summary>
+    public const string ArchiveSql = """
+        with moved as (delete from staff_reservations where upper(during) < $1 returning unit_id, staff_id, appointment_id, day, during)
+        insert into staff_reservations_past (unit_id, staff_id, appointment_id, day, during) select * from moved
+        on conflict (unit_id, staff_id, appointment_id, day) do update set during = excluded.during
+        """;
+
     public string SchemaSql => """
         create table if not exists staff_reservations (
             unit_id uuid not null,
@@ -23,6 +34,15 @@ public sealed class StaffReservations(NpgsqlDataSource dataSource) : IInlineProj
             constraint staff_reservations_no_overlap exclude using gist (unit_id with =, staff_id with =, during with &&)
         );
         create index if not exists staff_reservations_during on staff_reservations using gist (unit_id, during);
+        create table if not exists staff_reservations_past (
+            unit_id uuid not null,
+            staff_id uuid not null,
+            appointment_id uuid not null,
+            day date not null,
+            during tstzrange not null,
+            primary key (unit_id, staff_id, appointment_id, day)
+        );
+        create index if not exists staff_reservations_past_during on staff_reservations_past using gist (unit_id, during);
         -- Upgrade from the first shape, which had no day in its key.
         alter table staff_reservations add column if not exists day date;
         update staff_reservations set day = (lower(during) at time zone 'Europe/Helsinki')::date where day is null;
@@ -53,6 +73,9 @@ public sealed class StaffReservations(NpgsqlDataSource dataSource) : IInlineProj
                     batch.BatchCommands.Add(Command(
                         "delete from staff_reservations where unit_id = $1 and staff_id = $2 and appointment_id = $3 and day = $4",
                         envelope.UnitId, e.StaffId, e.AppointmentId, e.Date.ToDateOnly()));
+                    batch.BatchCommands.Add(Command(
+                        "delete from staff_reservations_past where unit_id = $1 and staff_id = $2 and appointment_id = $3 and day = $4",
+                        envelope.UnitId, e.StaffId, e.AppointmentId, e.Date.ToDateOnly()));
                     break;
             }
         }
@@ -61,10 +84,15 @@ public sealed class StaffReservations(NpgsqlDataSource dataSource) : IInlineProj
 
     public async Task<IReadOnlyList<Reservation>> Between(Guid unitId, Instant from, Instant to, CancellationToken ct = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            select staff_id, appointment_id, lower(during), upper(during) from staff_reservations
-            where unit_id = $1 and during && $2
-            """);
+        // Days that may have been archived are read from both tables; today's and later searches read the small one only.
+        var mayBeArchived = from < clock.GetCurrentInstant() - ArchiveAfter - Duration.FromDays(1);
+        await using var command = dataSource.CreateCommand(mayBeArchived
+            ? """
+              select staff_id, appointment_id, lower(during), upper(during) from staff_reservations where unit_id = $1 and during && $2
+              union all
+              select staff_id, appointment_id, lower(during), upper(during) from staff_reservations_past where unit_id = $1 and during && $2
+              """
+            : "select staff_id, appointment_id, lower(during), upper(during) from staff_reservations where unit_id = $1 and during && $2");
         command.Parameters.Add(new NpgsqlParameter { Value = unitId });
         command.Parameters.Add(new NpgsqlParameter { Value = Range(from, to) });
         var result = new List<Reservation>();
@@ -83,5 +111,34 @@ public sealed class StaffReservations(NpgsqlDataSource dataSource) : IInlineProj
         var command = new NpgsqlBatchCommand(sql);
         foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
         return command;
+    }
+}
+
+/// <summary>Moves finished reservations out of the hot table at start-up and then every few hours.</summary>
+public sealed class StaffReservationsArchive(NpgsqlDataSource dataSource, IClock clock, ILogger<StaffReservationsArchive> logger) : BackgroundService
+{
+    public async Task<int> RunOnce(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(StaffReservations.ArchiveSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = (clock.GetCurrentInstant() - StaffReservations.ArchiveAfter).ToDateTimeUtc() });
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var moved = await RunOnce(stoppingToken);
+                if (moved > 0) logger.LogInformation("Moved {Count} finished staff reservations to the archive", moved);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning(e, "Archiving finished staff reservations failed; trying again later");
+            }
+            try { await Task.Delay(TimeSpan.FromHours(6), stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
     }
 }

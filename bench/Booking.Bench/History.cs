@@ -29,7 +29,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
     // Marten's daemon keeps each asynchronous projection's progress in mt_event_progression ("name:All").
     private const string MoveCheckpoints =
         "update mt_event_progression set last_seq_id = $1, last_updated = now() where name like '%:All' and last_seq_id >= $2";
-    private const string Vacuum = "vacuum analyze mt_events, mt_streams, staff_reservations";
+    private const string Vacuum = "vacuum analyze mt_events, mt_streams, staff_reservations, staff_reservations_past";
     private const string ProjectionsBehind =
         "select count(*) from mt_event_progression where name like '%:All' and last_seq_id < (select coalesce(max(seq_id), 0) from mt_events where stream_id <> 'mt_tombstone')";
     private const string BackgroundWork =
@@ -124,6 +124,16 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
                     NpgsqlDbType.TimestampTzRange);
             }
             await reservations.CompleteAsync();
+        }
+
+        // What the service's archive job would long have done with years of finished days.
+        await using (var archive = new NpgsqlCommand(Booking.Api.Appointments.StaffReservations.ArchiveSql, connection, transaction))
+        {
+            archive.Parameters.Add(new NpgsqlParameter
+            {
+                Value = (SystemClock.Instance.GetCurrentInstant() - Booking.Api.Appointments.StaffReservations.ArchiveAfter).ToDateTimeUtc(),
+            });
+            await archive.ExecuteNonQueryAsync();
         }
 
         var after = await Scalar(connection, transaction, MaxSequenceSql);
