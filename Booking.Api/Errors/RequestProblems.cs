@@ -18,6 +18,8 @@ public static partial class RequestProblems
     /// <summary>The largest request body accepted; no request of this service comes near it.</summary>
     public const long MaxBodyBytes = 10 * 1024 * 1024;
 
+    private const string TooLargeDetail = "The request body may be at most 10 MB.";
+
     private const string UnsupportedMediaTypeDetail = "Send the body as JSON with the header Content-Type: application/json.";
 
     private static Dictionary<string, string[]> UnsupportedMediaTypeFields =>
@@ -29,12 +31,21 @@ public static partial class RequestProblems
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => ConfigureInput(o.SerializerOptions));
         // A wrong content type is answered by the framework itself (no exception), through the status code pages.
+        // So is a body that turns out too large while it is read (a chunked one, without Content-Length).
         services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
         {
-            if (context.ProblemDetails.Status != StatusCodes.Status415UnsupportedMediaType) return;
-            context.ProblemDetails.Detail = UnsupportedMediaTypeDetail;
-            context.ProblemDetails.Extensions["code"] = "unsupported_media_type";
-            context.ProblemDetails.Extensions["errors"] = UnsupportedMediaTypeFields;
+            var problem = context.ProblemDetails;
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                problem.Detail = UnsupportedMediaTypeDetail;
+                problem.Extensions["code"] = "unsupported_media_type";
+                problem.Extensions["errors"] = UnsupportedMediaTypeFields;
+            }
+            else if (problem.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                problem.Detail = TooLargeDetail;
+                problem.Extensions["code"] = "body_too_large";
+            }
         });
         return services;
     }
@@ -52,8 +63,7 @@ public static partial class RequestProblems
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            await Write(context, StatusCodes.Status413PayloadTooLarge, "body_too_large", "Request body too large",
-                $"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB.");
+            await Write(context, StatusCodes.Status413PayloadTooLarge, "body_too_large", "Request body too large", TooLargeDetail);
             return;
         }
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -125,8 +135,7 @@ public static partial class RequestProblems
         switch (bad.StatusCode)
         {
             case StatusCodes.Status413PayloadTooLarge:
-                await Write(context, bad.StatusCode, "body_too_large", "Request body too large",
-                    $"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB.");
+                await Write(context, bad.StatusCode, "body_too_large", "Request body too large", TooLargeDetail);
                 return true;
             case StatusCodes.Status415UnsupportedMediaType:
                 await Write(context, bad.StatusCode, "unsupported_media_type", "Unsupported Media Type", UnsupportedMediaTypeDetail,
