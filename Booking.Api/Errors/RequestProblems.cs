@@ -86,9 +86,15 @@ public static partial class RequestProblems
             request.EnableBuffering();
             try
             {
-                foreach (var (key, values) in await request.ReadFormAsync(context.RequestAborted))
+                var form = await request.ReadFormAsync(context.RequestAborted);
+                foreach (var (key, values) in form)
                     if (field is null && (ClientInput.HasControlCharacters(key) || values.Any(v => ClientInput.HasControlCharacters(v, multiline: true))))
                         field = ClientInput.HasControlCharacters(key) ? "body" : key;
+                if (field is null && BadChoiceOnPage(context.GetEndpoint(), form) is { } bad)
+                {
+                    await Problems.From(Refusal.InvalidField(bad.Field, $"{bad.Field} must be one of: {bad.Choices}.")).ExecuteAsync(context);
+                    return;
+                }
             }
             catch (InvalidDataException)
             {
@@ -104,6 +110,27 @@ public static partial class RequestProblems
         await Problems.From(Refusal.InvalidField(field, field == "body"
             ? "The form could not be read: it holds control characters or broken escapes."
             : $"{field} must not contain control characters.")).ExecuteAsync(context);
+    }
+
+    /// <summary>A page's form binder reads an enum with Enum.TryParse, which takes "5" and "fi,sv": the page's form models
+    /// say which fields are enums, and those must hold one of the names (the same rule as the API's).</summary>
+    private static (string Field, string Choices)? BadChoiceOnPage(Endpoint? endpoint, IFormCollection form)
+    {
+        if (endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>()?.Type is not { } page) return null;
+        foreach (var model in page.GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+        {
+            if (model.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.SupplyParameterFromFormAttribute), true).FirstOrDefault()
+                is not Microsoft.AspNetCore.Components.SupplyParameterFromFormAttribute supplied) continue;
+            var prefix = supplied.Name ?? model.Name;
+            foreach (var property in model.PropertyType.GetProperties())
+            {
+                var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                if (!type.IsEnum || !form.TryGetValue($"{prefix}.{property.Name}", out var values)) continue;
+                if (values.Any(v => !string.IsNullOrWhiteSpace(v) && !ClientInput.IsNameOf(type, v)))
+                    return ($"{prefix}.{property.Name}", string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName)));
+            }
+        }
+        return null;
     }
 
     private static async Task<string?> FieldWithControlCharacters(HttpRequest request)

@@ -80,4 +80,22 @@ public sealed class InputRulesTests(InputRulesApp app) : IClassFixture<InputRule
         Assert.True(body.Contains("\"Form.Name\""), body);
         Assert.Equal(0L, await app.CountEvents("info_evening_registered"));
     }
+
+    [Theory]
+    [InlineData("Fi,Sv")]
+    [InlineData("2")]
+    public async Task A_language_on_a_page_form_given_as_a_comma_list_or_a_number_answers_400_naming_the_field(string language)
+    {
+        var eveningId = await app.Schedule(capacity: 5, title: $"Sivu {language}");
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "evening-registration", ["Form.Name"] = "Maija Meikäläinen", ["Form.Email"] = "maija@example.fi",
+            ["Form.Language"] = language, ["Form.Seats"] = "1",
+        });
+        var response = await app.CreateClient().PostAsync($"/evenings/{eveningId}", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("fi, sv, en", (await response.Json())["errors"]!["Form.Language"]![0].Text());
+        Assert.Equal(0L, await app.CountEvents("info_evening_registered"));
+    }
 }
