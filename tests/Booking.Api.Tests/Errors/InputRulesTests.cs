@@ -65,6 +65,16 @@ public sealed class InputRulesTests(InputRulesApp app) : IClassFixture<InputRule
     }
 
     [Fact]
+    public async Task A_query_value_of_the_wrong_type_answers_400_naming_the_parameter_in_every_environment()
+    {
+        var supervisor = await app.SignIn("aino");
+        var response = await supervisor.GetAsync("/api/staff/day?date=2026-04-21&staffId=not-an-id");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("staffId is not valid.", (await response.Json())["errors"]!["staffId"]![0].Text());
+    }
+
+    [Fact]
     public async Task A_NUL_in_a_page_form_field_answers_400_naming_the_field_and_registers_nobody()
     {
         var eveningId = await app.Schedule(capacity: 5, title: "Lomake");
