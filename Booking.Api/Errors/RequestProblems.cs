@@ -18,6 +18,8 @@ public static partial class RequestProblems
     /// <summary>The largest request body accepted; no request of this service comes near it.</summary>
     public const long MaxBodyBytes = 10 * 1024 * 1024;
 
+    private const string TooLargeDetail = "The request body may be at most 10 MB.";
+
     private const string UnsupportedMediaTypeDetail = "Send the body as JSON with the header Content-Type: application/json.";
 
     private static Dictionary<string, string[]> UnsupportedMediaTypeFields =>
@@ -29,12 +31,21 @@ public static partial class RequestProblems
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => ConfigureInput(o.SerializerOptions));
         // A wrong content type is answered by the framework itself (no exception), through the status code pages.
+        // So is a body that turns out too large while it is read (a chunked one, without Content-Length).
         services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
         {
-            if (context.ProblemDetails.Status != StatusCodes.Status415UnsupportedMediaType) return;
-            context.ProblemDetails.Detail = UnsupportedMediaTypeDetail;
-            context.ProblemDetails.Extensions["code"] = "unsupported_media_type";
-            context.ProblemDetails.Extensions["errors"] = UnsupportedMediaTypeFields;
+            var problem = context.ProblemDetails;
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                problem.Detail = UnsupportedMediaTypeDetail;
+                problem.Extensions["code"] = "unsupported_media_type";
+                problem.Extensions["errors"] = UnsupportedMediaTypeFields;
+            }
+            else if (problem.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                problem.Detail = TooLargeDetail;
+                problem.Extensions["code"] = "body_too_large";
+            }
         });
         return services;
     }
@@ -52,8 +63,7 @@ public static partial class RequestProblems
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            await Write(context, StatusCodes.Status413PayloadTooLarge, "body_too_large", "Request body too large",
-                $"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB.");
+            await Write(context, StatusCodes.Status413PayloadTooLarge, "body_too_large", "Request body too large", TooLargeDetail);
             return;
         }
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -76,9 +86,15 @@ public static partial class RequestProblems
             request.EnableBuffering();
             try
             {
-                foreach (var (key, values) in await request.ReadFormAsync(context.RequestAborted))
+                var form = await request.ReadFormAsync(context.RequestAborted);
+                foreach (var (key, values) in form)
                     if (field is null && (ClientInput.HasControlCharacters(key) || values.Any(v => ClientInput.HasControlCharacters(v, multiline: true))))
                         field = ClientInput.HasControlCharacters(key) ? "body" : key;
+                if (field is null && BadChoiceOnPage(context.GetEndpoint(), form) is { } bad)
+                {
+                    await Problems.From(Refusal.InvalidField(bad.Field, $"{bad.Field} must be one of: {bad.Choices}.")).ExecuteAsync(context);
+                    return;
+                }
             }
             catch (InvalidDataException)
             {
@@ -94,6 +110,27 @@ public static partial class RequestProblems
         await Problems.From(Refusal.InvalidField(field, field == "body"
             ? "The form could not be read: it holds control characters or broken escapes."
             : $"{field} must not contain control characters.")).ExecuteAsync(context);
+    }
+
+    /// <summary>A page's form binder reads an enum with Enum.TryParse, which takes "5" and "fi,sv": the page's form models
+    /// say which fields are enums, and those must hold one of the names (the same rule as the API's).</summary>
+    private static (string Field, string Choices)? BadChoiceOnPage(Endpoint? endpoint, IFormCollection form)
+    {
+        if (endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>()?.Type is not { } page) return null;
+        foreach (var model in page.GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+        {
+            if (model.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.SupplyParameterFromFormAttribute), true).FirstOrDefault()
+                is not Microsoft.AspNetCore.Components.SupplyParameterFromFormAttribute supplied) continue;
+            var prefix = supplied.Name ?? model.Name;
+            foreach (var property in model.PropertyType.GetProperties())
+            {
+                var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                if (!type.IsEnum || !form.TryGetValue($"{prefix}.{property.Name}", out var values)) continue;
+                if (values.Any(v => !string.IsNullOrWhiteSpace(v) && !ClientInput.IsNameOf(type, v)))
+                    return ($"{prefix}.{property.Name}", string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName)));
+            }
+        }
+        return null;
     }
 
     private static async Task<string?> FieldWithControlCharacters(HttpRequest request)
@@ -125,8 +162,7 @@ public static partial class RequestProblems
         switch (bad.StatusCode)
         {
             case StatusCodes.Status413PayloadTooLarge:
-                await Write(context, bad.StatusCode, "body_too_large", "Request body too large",
-                    $"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB.");
+                await Write(context, bad.StatusCode, "body_too_large", "Request body too large", TooLargeDetail);
                 return true;
             case StatusCodes.Status415UnsupportedMediaType:
                 await Write(context, bad.StatusCode, "unsupported_media_type", "Unsupported Media Type", UnsupportedMediaTypeDetail,

@@ -115,7 +115,9 @@ public static class OpenApiProblems
             var list = string.Join(", ", codes.Select(c => $"`{c}`"));
             return status switch
             {
-                409 => $"Someone else got there first: {list}. `slot_taken` carries `nextFreeTimes`; `busy` may be retried.",
+                409 => $"Someone else got there first: {list}."
+                       + (codes.Contains("slot_taken") ? " `slot_taken` carries `nextFreeTimes`, the next free times." : "")
+                       + (codes.Contains("busy") ? " `busy`: many changes at once, nothing was saved; try again." : ""),
                 404 => $"Not found: {list}.",
                 _ => $"A rule of the unit forbids it: {list}.",
             };
@@ -147,7 +149,9 @@ public static class OpenApiProblems
             {
                 var freeTime = context.SchemaGenerator.GenerateSchema(typeof(Appointments.FreeTimeDto), context.SchemaRepository);
                 var codes = RuleAnswers.Values.SelectMany(a => a).SelectMany(a => a.Codes)
-                    .Concat(["invalid_input", "not_found", "unsupported_media_type", "body_too_large"]).Distinct().Order();
+                    .Concat(["invalid_input", "not_found", "unsupported_media_type", "body_too_large", "appointment_not_found",
+                        "evening_not_found", "registration_not_found", "call_back_not_found", "ticket_not_found", "no_invitation"])
+                    .Distinct().Order();
                 context.SchemaRepository.AddDefinition(ProblemSchema, new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object,
@@ -158,11 +162,13 @@ public static class OpenApiProblems
                         ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
                         ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
                         ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        // Listed, not an enum: a client generated from the document must not break on a code added later.
                         ["code"] = new OpenApiSchema
                         {
                             Type = JsonSchemaType.String,
-                            Description = "What was refused, for programs. A 429 or 503 has none.",
-                            Enum = codes.Select(c => (JsonNode)JsonValue.Create(c)!).ToList(),
+                            Description = "What was refused, for programs (a 429 or 503 has none). Values include: "
+                                          + string.Join(", ", codes.Select(c => $"`{c}`")) + ".",
+                            Examples = [JsonValue.Create("slot_taken")!],
                         },
                         ["field"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The field at fault, when there is one." },
                         ["errors"] = new OpenApiSchema

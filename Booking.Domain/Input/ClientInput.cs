@@ -20,6 +20,14 @@ public static class ClientInput
         return false;
     }
 
+    /// <summary>Whether the text is one of the enum type's names, by the rule of <see cref="TryEnum{TEnum}"/>; for callers that
+    /// know the type only at run time (a page's form model).</summary>
+    public static bool IsNameOf(Type enumType, string? text)
+    {
+        var cleaned = Squeeze(text);
+        return cleaned.Length > 0 && Enum.GetNames(enumType).Any(n => string.Equals(Squeeze(n), cleaned, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The accepted names of an enum as the wire spells them (camelCase), for an error message.</summary>
     public static string Choices<TEnum>() where TEnum : struct, Enum =>
         string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));

@@ -65,6 +65,16 @@ public sealed class InputRulesTests(InputRulesApp app) : IClassFixture<InputRule
     }
 
     [Fact]
+    public async Task A_query_value_of_the_wrong_type_answers_400_naming_the_parameter_in_every_environment()
+    {
+        var supervisor = await app.SignIn("aino");
+        var response = await supervisor.GetAsync("/api/staff/day?date=2026-04-21&staffId=not-an-id");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("staffId is not valid.", (await response.Json())["errors"]!["staffId"]![0].Text());
+    }
+
+    [Fact]
     public async Task A_NUL_in_a_page_form_field_answers_400_naming_the_field_and_registers_nobody()
     {
         var eveningId = await app.Schedule(capacity: 5, title: "Lomake");
@@ -78,6 +88,24 @@ public sealed class InputRulesTests(InputRulesApp app) : IClassFixture<InputRule
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(body.Contains("\"Form.Name\""), body);
+        Assert.Equal(0L, await app.CountEvents("info_evening_registered"));
+    }
+
+    [Theory]
+    [InlineData("Fi,Sv")]
+    [InlineData("2")]
+    public async Task A_language_on_a_page_form_given_as_a_comma_list_or_a_number_answers_400_naming_the_field(string language)
+    {
+        var eveningId = await app.Schedule(capacity: 5, title: $"Sivu {language}");
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "evening-registration", ["Form.Name"] = "Maija Meikäläinen", ["Form.Email"] = "maija@example.fi",
+            ["Form.Language"] = language, ["Form.Seats"] = "1",
+        });
+        var response = await app.CreateClient().PostAsync($"/evenings/{eveningId}", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("fi, sv, en", (await response.Json())["errors"]!["Form.Language"]![0].Text());
         Assert.Equal(0L, await app.CountEvents("info_evening_registered"));
     }
 }
