@@ -27,7 +27,7 @@ builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
 
 var app = builder.Build();
-// With a command (`db-apply`, `projections --rebuild`, `help`: Marten's command line) the service does that and stops;
+// With a command (`db-apply`, `projections rebuild -p NAME`, `help`: Marten's command line) the service does that and stops;
 // without one it prepares the database and serves.
 var command = args.Length > 0 && !args[0].StartsWith('-');
 if (!command) await app.PrepareDatabase();
