@@ -67,15 +67,15 @@ public sealed class StaffReservations(NpgsqlDataSource dataSource, IClock clock)
                     batch.BatchCommands.Add(Command("""
                         insert into staff_reservations (unit_id, staff_id, appointment_id, day, during) values ($1, $2, $3, $4, $5)
                         on conflict (unit_id, staff_id, appointment_id, day) do update set during = excluded.during
-                        """, envelope.UnitId, e.StaffId, e.AppointmentId, e.Date.ToDateOnly(), Range(e.Start, e.End)));
+                        """, envelope.UnitId, e.StaffId, e.AppointmentId, e.Date, Range(e.Start, e.End)));
                     break;
                 case SlotReleased e:
                     batch.BatchCommands.Add(Command(
                         "delete from staff_reservations where unit_id = $1 and staff_id = $2 and appointment_id = $3 and day = $4",
-                        envelope.UnitId, e.StaffId, e.AppointmentId, e.Date.ToDateOnly()));
+                        envelope.UnitId, e.StaffId, e.AppointmentId, e.Date));
                     batch.BatchCommands.Add(Command(
                         "delete from staff_reservations_past where unit_id = $1 and staff_id = $2 and appointment_id = $3 and day = $4",
-                        envelope.UnitId, e.StaffId, e.AppointmentId, e.Date.ToDateOnly()));
+                        envelope.UnitId, e.StaffId, e.AppointmentId, e.Date));
                     break;
             }
         }
@@ -98,13 +98,12 @@ public sealed class StaffReservations(NpgsqlDataSource dataSource, IClock clock)
         var result = new List<Reservation>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            result.Add(new Reservation(reader.GetGuid(0), reader.GetGuid(1),
-                Instant.FromDateTimeUtc(reader.GetDateTime(2)), Instant.FromDateTimeUtc(reader.GetDateTime(3))));
+            result.Add(new Reservation(reader.GetGuid(0), reader.GetGuid(1), reader.GetFieldValue<Instant>(2), reader.GetFieldValue<Instant>(3)));
         return result;
     }
 
-    private static NpgsqlRange<DateTime> Range(Instant start, Instant end) =>
-        new(start.ToDateTimeUtc(), true, end.ToDateTimeUtc(), false);
+    // Npgsql.NodaTime binds a NodaTime Interval as tstzrange [start, end).
+    private static Interval Range(Instant start, Instant end) => new(start, end);
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {
@@ -120,7 +119,7 @@ public sealed class StaffReservationsArchive(NpgsqlDataSource dataSource, IClock
     public async Task<int> RunOnce(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(StaffReservations.ArchiveSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = (clock.GetCurrentInstant() - StaffReservations.ArchiveAfter).ToDateTimeUtc() });
+        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() - StaffReservations.ArchiveAfter });
         return await command.ExecuteNonQueryAsync(ct);
     }
 

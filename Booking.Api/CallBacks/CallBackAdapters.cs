@@ -45,7 +45,7 @@ public sealed class CallBackIndex(NpgsqlDataSource dataSource) : IInlineProjecti
         await using var command = dataSource.CreateCommand("select day from call_backs where unit_id = $1 and call_back_id = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = unitId });
         command.Parameters.Add(new NpgsqlParameter { Value = callBackId });
-        return await command.ExecuteScalarAsync(ct) is DateOnly day ? LocalDate.FromDateOnly(day) : null;
+        return await command.ExecuteScalarAsync(ct) is LocalDate day ? day : null;
     }
 
     public async Task<IReadOnlyList<LocalDate>> DaysWithCallBacks(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct = default)

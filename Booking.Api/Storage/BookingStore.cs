@@ -45,7 +45,8 @@ public static class BookingStore
         var builder = new BookingStoreBuilder(services, options);
 
         services.AddLogging();
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // NodaTime types bind and read as they are (Instant for timestamptz, LocalDate for date, Interval for tstzrange).
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build());
         services.AddSingleton(options);
         services.AddSingleton(registry);
         services.AddSingleton<MartenEventStore>();
