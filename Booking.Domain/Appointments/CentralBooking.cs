@@ -6,6 +6,7 @@ using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Families;
 using NodaTime;
+using CentralStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Appointments.CentralBooked>>;
 
 namespace Booking.Domain.Appointments;
 
@@ -45,7 +46,7 @@ public sealed class CentralBooking(
 {
     public const int MaxSeries = 5;
     public const int MaxNote = 2000;
-    private const int Attempts = 4;
+    private readonly WriteRunner runner = new(store, clock);
     private const int NextFreeTimesShown = 5;
 
     /// <summary>Free times for staff: from now (the secretary may book later today) to the horizon, with who is free.</summary>
@@ -76,18 +77,14 @@ public sealed class CentralBooking(
         if (config.ClosedBecause(date) is { } why)
             return new DomainError("unit_closed", $"The unit is closed on {date:yyyy-MM-dd} ({why}).", ErrorKind.Rule, "date");
         var interval = new Interval((date + from).InZoneLeniently(config.Zone).ToInstant(), (date + to).InZoneLeniently(config.Zone).ToInstant());
-        for (var attempt = 1; ; attempt++)
+        var offered = new OfferedHours(staffId, date, interval);
+        return await runner.Run(unitId, actor, async (write, token) =>
         {
-            await using var session = store.OpenSession(unitId, actor);
-            var now = clock.GetCurrentInstant();
-            var day = await session.FetchForWriting(StreamIds.StaffDay(staffId, date), StaffDay.Initial, StaffDay.Evolve, ct);
-            var decision = StaffDayDecider.Decide(new OfferHours(staffId, date, interval.Start, interval.End, actor, now), day.State);
-            if (decision.Error is { } error) return error;
-            if (decision.Events.Count == 0) return new OfferedHours(staffId, date, interval);
-            session.Append(day.StreamId, StreamIds.StaffDayType, day.Version, decision.Events);
-            try { await session.SaveChangesAsync(ct); return new OfferedHours(staffId, date, interval); }
-            catch (ConcurrencyException) when (attempt < Attempts) { }
-        }
+            var day = await write.Fetch(StaffDayDecider.Definition, StreamIds.StaffDay(staffId, date), token);
+            return day.Decide(new OfferHours(staffId, date, interval.Start, interval.End, actor, write.Now)).Error is { } error
+                ? Step<Outcome<OfferedHours>>.Answer(error)
+                : Step<Outcome<OfferedHours>>.Save(offered);
+        }, () => Task.FromResult<Outcome<OfferedHours>>(WriteRunner.Busy("The day was being changed at the same moment. Please try again.")), ct);
     }
 
     public async Task<Outcome<CentralBooked>> Book(Guid unitId, CentralBookingRequest request, string actor, CancellationToken ct = default)
@@ -105,21 +102,22 @@ public sealed class CentralBooking(
         var lastDate = meetings[^1].Start.Date;
         var options = new TeamOptions(request.KeepSupervisor, request.SecondProfessional);
 
-        for (var attempt = 1; ; attempt++)
+        return await runner.Run(unitId, actor, async (write, token) =>
         {
-            var family = await LoadFamily(unitId, request.FamilyId, ct);
-            if (!family.Exists) return new DomainError("family_not_found", "No such family; log its first contact first.", ErrorKind.NotFound);
+            var family = await LoadFamily(unitId, request.FamilyId, token);
+            if (!family.Exists)
+                return CentralStep.Answer(new DomainError("family_not_found", "No such family; log its first contact first.", ErrorKind.NotFound));
             if (!family.HasParent(request.ClientId))
-                return Refusal.InvalidField("clientId", "The booking is made for one of the family's parents.");
+                return CentralStep.Answer(Refusal.InvalidField("clientId", "The booking is made for one of the family's parents."));
             if (request.OtherParentClientId is { } other && (!family.HasParent(other) || other == request.ClientId))
-                return Refusal.InvalidField("otherParentClientId", "A joint meeting invites the family's other parent.");
+                return CentralStep.Answer(Refusal.InvalidField("otherParentClientId", "A joint meeting invites the family's other parent."));
 
             // Reservations of whole ISO weeks around the meetings: for the free check and the impartial week load.
             var (monday, _) = ImpartialAssignment.WeekOf(firstDate);
             var (_, sunday) = ImpartialAssignment.WeekOf(lastDate);
             var held = await reservations.Between(unitId, OnlineBooking.StartOf(config, monday.PlusDays(-1)),
-                OnlineBooking.StartOf(config, sunday.PlusDays(2)), ct);
-            var offered = request.SecondProfessional is null ? [] : await offeredHours.Between(unitId, firstDate, lastDate, ct);
+                OnlineBooking.StartOf(config, sunday.PlusDays(2)), token);
+            var offered = request.SecondProfessional is null ? [] : await offeredHours.Between(unitId, firstDate, lastDate, token);
 
             IEnumerable<Guid>? candidates = null;
             for (var i = 0; i < meetings.Count; i++)
@@ -130,67 +128,51 @@ public sealed class CentralBooking(
                 {
                     var possible = TeamFreeTimes.Find(config, type, meetings[i].Start.Date, meetings[i].Start.Date, [], offered, options)
                         .Any(f => f.Start == meetings[i].Start);
-                    if (!possible) return NotBookable(request, meetings[i]);
-                    return await Taken(unitId, config, type, options, meetings[i].Start, ct);
+                    if (!possible) return CentralStep.Answer(NotBookable(request, meetings[i]));
+                    return CentralStep.Answer(await Taken(unitId, config, type, options, meetings[i].Start, token));
                 }
                 candidates = candidates is null ? atStart.FreeStaff : candidates.Intersect(atStart.FreeStaff).ToList();
             }
             var free = candidates!.ToList();
             if (free.Count == 0)
-                return new DomainError("no_common_supervisor",
+                return CentralStep.Answer(new DomainError("no_common_supervisor",
                     "No one supervisor is free at all of these times; a series keeps one supervisor. Choose times from one supervisor's column.",
-                    ErrorKind.Conflict, "meetings");
+                    ErrorKind.Conflict, "meetings"));
             var load = held.Where(r => r.Start.InZone(config.Zone).Date is var d && d >= monday && d <= sunday)
                 .GroupBy(r => r.StaffId).ToDictionary(g => g.Key, g => g.Count());
-            var supervisor = request.KeepSupervisor ?? ImpartialAssignment.Choose(free, load, pick)!.Value;
+            var supervisor = request.KeepSupervisor ?? ImpartialAssignment.Choose(
+                ImpartialAssignment.Avoiding(free, s => meetings.Any(m => write.LostOn.Contains(StreamIds.StaffDay(s, m.Start.Date)))), load, pick)!.Value;
 
-            await using var session = store.OpenSession(unitId, actor);
-            now = clock.GetCurrentInstant();
-            var refusedDay = await StageReservations(session, config, type, meetings,
-                request.SecondProfessional is { } second ? [supervisor, second] : [supervisor], now, ct);
-            if (refusedDay is not null)
-            {
-                if (attempt < Attempts) continue;
-                return await Taken(unitId, config, type, options, meetings[0].Start, ct);
-            }
+            var refusedDay = await StageReservations(write, config, type, meetings,
+                request.SecondProfessional is { } second ? [supervisor, second] : [supervisor], token);
+            if (refusedDay is not null) return CentralStep.Again(refusedDay);
 
             var booked = new List<Appointment>();
             foreach (var meeting in meetings)
             {
                 var start = meeting.Start.InZoneLeniently(config.Zone).ToInstant();
-                var appointment = await session.FetchForWriting(StreamIds.Appointment(meeting.AppointmentId), Appointment.Initial, Appointment.Evolve, ct);
-                var decision = AppointmentDecider.Decide(new BookAppointment(meeting.AppointmentId, request.ClientId, request.OtherParentClientId,
-                    type.Code, request.Modality, start, start + type.Length, start + type.Occupies, supervisor, BookingChannel.Secretary, actor, now,
-                    request.SecondProfessional, request.FamilyId, meetings.Count > 1 ? request.SeriesId : null, request.KeepReason), appointment.State);
-                if (decision.Error is { } error) return error;
-                session.Append(appointment.StreamId, StreamIds.AppointmentType, appointment.Version, decision.Events);
-                booked.Add(decision.Events.Aggregate(appointment.State, (s, e) => Appointment.Evolve(s, e)));
+                var appointment = await write.Fetch(AppointmentDecider.Definition, StreamIds.Appointment(meeting.AppointmentId), token);
+                if (appointment.Decide(new BookAppointment(meeting.AppointmentId, request.ClientId, request.OtherParentClientId,
+                        type.Code, request.Modality, start, start + type.Length, start + type.Occupies, supervisor, BookingChannel.Secretary, actor,
+                        write.Now, request.SecondProfessional, request.FamilyId, meetings.Count > 1 ? request.SeriesId : null, request.KeepReason))
+                    .Error is { } error)
+                    return CentralStep.Answer(error);
+                booked.Add(appointment.State);
 
-                session.Store(new ManageToken(unitId, meeting.AppointmentId, request.ClientId, meeting.ClientLink.Hash, meeting.ClientLink.Sealed));
+                write.Store(new ManageToken(unitId, meeting.AppointmentId, request.ClientId, meeting.ClientLink.Hash, meeting.ClientLink.Sealed));
                 if (request.OtherParentClientId is { } otherParent && meeting.OtherParentLink is { } invitation)
-                    session.Store(new InvitationToken(unitId, meeting.AppointmentId, otherParent, invitation.Hash, invitation.Sealed));
+                    write.Store(new InvitationToken(unitId, meeting.AppointmentId, otherParent, invitation.Hash, invitation.Sealed));
                 if (request.VideoLink.Length > 0 || request.PreparationNote.Length > 0 || request.KeepReasonNote.Length > 0)
-                    session.Store(new AppointmentNotes(unitId, meeting.AppointmentId, request.VideoLink.Trim(), request.PreparationNote.Trim(),
+                    write.Store(new AppointmentNotes(unitId, meeting.AppointmentId, request.VideoLink.Trim(), request.PreparationNote.Trim(),
                         request.KeepReasonNote.Trim()));
             }
 
-            var familyStream = await session.FetchForWriting(Families.StreamIds.Family(request.FamilyId), Family.Initial, Family.Evolve, ct);
-            var recorded = FamilyDecider.Decide(new RecordMeetings(request.FamilyId,
-                booked.Select(a => (a.Id, a.Start)).ToList(), actor, now), familyStream.State);
-            if (recorded.Error is { } familyError) return familyError;
-            session.Append(familyStream.StreamId, Families.StreamIds.FamilyType, familyStream.Version, recorded.Events);
-
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return new CentralBooked(booked, supervisor, request.SecondProfessional);
-            }
-            catch (ConcurrencyException)
-            {
-                if (attempt < Attempts) continue;
-                return await Taken(unitId, config, type, options, meetings[0].Start, ct);
-            }
-        }
+            var familyStream = await write.Fetch(FamilyDecider.Definition, Families.StreamIds.Family(request.FamilyId), token);
+            if (familyStream.Decide(new RecordMeetings(request.FamilyId, booked.Select(a => (a.Id, a.Start)).ToList(), actor, write.Now))
+                .Error is { } familyError)
+                return CentralStep.Answer(familyError);
+            return CentralStep.Save(new CentralBooked(booked, supervisor, request.SecondProfessional));
+        }, async () => (Outcome<CentralBooked>)await Taken(unitId, config, type, options, meetings[0].Start, ct), ct);
     }
 
     private static Refusal? Validate(UnitConfiguration config, CentralBookingRequest request)
@@ -254,27 +236,21 @@ public sealed class CentralBooking(
             ErrorKind.Rule, $"meetings[{index}].start"));
     }
 
-    /// <summary>Reserves every meeting in each professional's staff-day streams; one fetch per stream, meetings in order.</summary>
-    private static async Task<DomainError?> StageReservations(IEventSession session, UnitConfiguration config, AppointmentType type,
-        IReadOnlyList<CentralMeeting> meetings, IReadOnlyList<Guid> professionals, Instant now, CancellationToken ct)
+    /// <summary>Reserves every meeting in each professional's staff-day streams, meetings in order; the stream that
+    /// refused (its time went in the meantime) when one did.</summary>
+    private static async Task<string?> StageReservations(WriteAttempt write, UnitConfiguration config, AppointmentType type,
+        IReadOnlyList<CentralMeeting> meetings, IReadOnlyList<Guid> professionals, CancellationToken ct)
     {
         foreach (var staffId in professionals)
         {
-            foreach (var day in meetings.GroupBy(m => m.Start.Date))
+            foreach (var meeting in meetings)
             {
-                var stream = await session.FetchForWriting(StreamIds.StaffDay(staffId, day.Key), StaffDay.Initial, StaffDay.Evolve, ct);
-                var state = stream.State;
-                var events = new List<StaffDayEvent>();
-                foreach (var meeting in day)
-                {
-                    var start = meeting.Start.InZoneLeniently(config.Zone).ToInstant();
-                    var decision = StaffDayDecider.Decide(new ReserveSlot(staffId, day.Key, meeting.AppointmentId, start, start + type.Occupies,
-                        Appointments.FreeTimes.BookableHours(config, staffId, day.Key), now), state);
-                    if (decision.Error is { } error) return error;
-                    events.AddRange(decision.Events);
-                    state = decision.Events.Aggregate(state, (s, e) => StaffDay.Evolve(s, e));
-                }
-                session.Append(stream.StreamId, StreamIds.StaffDayType, stream.Version, events);
+                var date = meeting.Start.Date;
+                var day = await write.Fetch(StaffDayDecider.Definition, StreamIds.StaffDay(staffId, date), ct);
+                var start = meeting.Start.InZoneLeniently(config.Zone).ToInstant();
+                if (day.Decide(new ReserveSlot(staffId, date, meeting.AppointmentId, start, start + type.Occupies,
+                        Appointments.FreeTimes.BookableHours(config, staffId, date), write.Now)).IsError)
+                    return day.StreamId;
             }
         }
         return null;
