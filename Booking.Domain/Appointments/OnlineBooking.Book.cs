@@ -108,7 +108,14 @@ public sealed partial class OnlineBooking
                 ? preferred
                 : ImpartialAssignment.Choose(ImpartialAssignment.Avoiding(free, s => write.LostOn.Contains(StreamIds.StaffDay(s, date))),
                     candidates.Value.Load, pick);
-            if (supervisor is null) return BookStep.Answer(await Taken(unitId, config, type, request.Start, token));
+            if (supervisor is null)
+            {
+                // The time may have gone to this very request sent twice (a retry while the first was still running):
+                // then the answer is that booking, not "just taken".
+                if (request.IdempotencyKey is { } again && await idempotencyKeys.Find(unitId, again, token) is { } twin)
+                    return BookStep.Answer(await Replay(unitId, twin, request, token));
+                return BookStep.Answer(await Taken(unitId, config, type, request.Start, token));
+            }
 
             var start = request.Start.InZoneLeniently(config.Zone).ToInstant();
             var day = await write.Fetch(StaffDayDecider.Definition, StreamIds.StaffDay(supervisor.Value, date), token);

@@ -319,6 +319,42 @@ public class OnlineBookingTests
     }
 
     [Fact]
+    public async Task Given_the_same_request_commits_just_after_my_key_check_When_my_choice_finds_its_time_taken_Then_the_answer_is_that_booking_not_slot_taken()
+    {
+        var wanted = L(2026, 5, 13, 13, 0); // Wednesday afternoon: Bertil only
+        var keys = new KeysWithATwin(store);
+        var mine = new OnlineBooking(store, new FixedConfiguration(Config()), new InMemoryReservations(store), keys, clock, _ => 0);
+        var first = Request(wanted, key: "sent-twice");
+        keys.AfterFirstLookup = async () => Assert.True((await booking.Book(UnitId, first)).Succeeded);
+
+        var retry = await mine.Book(UnitId, Request(wanted, key: "sent-twice"));
+
+        Assert.True(retry.Succeeded, retry.Refusal?.Error.ToString());
+        Assert.True(retry.Value!.Replayed);
+        Assert.Equal(first.AppointmentId, retry.Value.View.AppointmentId);
+        Assert.Single(store.EventsOf<AppointmentBooked>());
+    }
+
+    /// <summary>Lets a twin request commit right after the first look-up found no record of the key.</summary>
+    private sealed class KeysWithATwin(InMemoryEventStore store) : IIdempotencyKeys
+    {
+        private readonly InMemoryIdempotencyKeys keys = new(store);
+
+        public Func<Task>? AfterFirstLookup { get; set; }
+
+        public async Task<IdempotencyRecord?> Find(Guid unitId, string key, CancellationToken ct = default)
+        {
+            var found = await keys.Find(unitId, key, ct);
+            if (AfterFirstLookup is { } twin)
+            {
+                AfterFirstLookup = null;
+                await twin();
+            }
+            return found;
+        }
+    }
+
+    [Fact]
     public async Task Given_a_used_Idempotency_Key_When_a_different_request_uses_it_Then_idempotency_key_reused()
     {
         await booking.Book(UnitId, Request(L(2026, 5, 11, 9, 0), key: "key-1", fingerprint: "a"));
