@@ -1,7 +1,4 @@
 // The online booking door: public, anonymous and rate-limited; a booking is managed through its token.
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Booking.Api.Errors;
 using Booking.Api.Storage;
 using Booking.Api.Hosting;
@@ -44,7 +41,10 @@ public static class AppointmentsApi
             sp.GetRequiredService<IReservations>(),
             sp.GetRequiredService<IIdempotencyKeys>(),
             sp.GetRequiredService<IClock>(),
-            Random.Shared.Next));
+            Random.Shared.Next,
+            new BookingLinks(sp.GetRequiredService<IManageTokenIssuer>(), sp.GetRequiredService<IManageTokens>(),
+                sp.GetRequiredService<IInvitationTokens>(), Guid.NewGuid),
+            new Booking.Domain.EventSourcing.RetryPolicy(10, attempt => TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)))));
         return services;
     }
 
@@ -65,11 +65,11 @@ public static class AppointmentsApi
             .WithSummary("Moves a booking to another free time.");
         api.MapGet("/invitations/{token}", GetInvitation).WithName("GetInvitation")
             .WithSummary("The meeting the other parent was invited to, found by the token of the invitation link.");
-        api.MapPost("/invitations/{token}/accept", (string token, OnlineBooking booking, IInvitationTokens invitations,
-                IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct) => Respond(token, true, booking, invitations, tokens, unit, ct))
+        api.MapPost("/invitations/{token}/accept", (string token, OnlineBooking booking,
+                CurrentUnit unit, CancellationToken ct) => Respond(token, true, booking, unit, ct))
             .WithName("AcceptInvitation").WithSummary("The invited other parent says they will come.");
-        api.MapPost("/invitations/{token}/decline", (string token, OnlineBooking booking, IInvitationTokens invitations,
-                IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct) => Respond(token, false, booking, invitations, tokens, unit, ct))
+        api.MapPost("/invitations/{token}/decline", (string token, OnlineBooking booking,
+                CurrentUnit unit, CancellationToken ct) => Respond(token, false, booking, unit, ct))
             .WithName("DeclineInvitation").WithSummary("The invited other parent says they cannot come.");
         return api;
     }
@@ -107,25 +107,23 @@ public static class AppointmentsApi
 
     public static async Task<Results<Created<BookingDto>, ProblemHttpResult>> Book(
         [FromBody] BookingRequestDto? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        OnlineBooking booking, IManageTokenIssuer tokens, CurrentUnit unit, HttpContext http, CancellationToken ct)
+        OnlineBooking booking, CurrentUnit unit, HttpContext http, CancellationToken ct)
     {
-        var (parsed, refused) = Parse(body, idempotencyKey, tokens, BookingChannel.Online);
+        var (form, refused) = Parse(body, idempotencyKey, BookingChannel.Online);
         if (refused is not null) return refused;
-        var outcome = await booking.Book(unit.UnitId, parsed!.Value.Request, ct);
+        var outcome = await booking.Book(unit.UnitId, form!, ct);
         if (outcome.Refusal is { } refusal) return Problems.From(refusal);
 
         var booked = outcome.Value!;
-        var manageToken = booked.Replayed ? tokens.Unseal(booked.SealedToken) : parsed.Value.Token;
+        var manageToken = booked.ManageToken;
         if (booked.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         var dto = BookingDto.From(booked.View, manageToken);
         return TypedResults.Created(manageToken is null ? null : $"/api/bookings/{manageToken}", dto);
     }
 
-    public readonly record struct ParsedBooking(BookingRequest Request, string Token);
-
-    /// <summary>Reads a booking request field by field (400 names every bad field) and makes its ids and manage token.</summary>
-    public static (ParsedBooking? Parsed, ProblemHttpResult? Problem) Parse(BookingRequestDto? body, string? idempotencyKey,
-        IManageTokenIssuer tokens, BookingChannel channel, Guid? preferredSupervisor = null)
+    /// <summary>Reads a booking request field by field (400 names every bad field); the domain makes its ids and links.</summary>
+    public static (BookingInput? Form, ProblemHttpResult? Problem) Parse(BookingRequestDto? body, string? idempotencyKey,
+        BookingChannel channel, Guid? preferredSupervisor = null)
     {
         if (body is null) return (null, Problems.Invalid("body", "A JSON body with the booking is required."));
         var fields = new Dictionary<string, string[]>();
@@ -143,71 +141,59 @@ public static class AppointmentsApi
             foreach (var (field, messages) in client.Validate()) fields[field] = messages;
         if (fields.Count > 0) return (null, Problems.From(Refusal.Invalid(fields)));
 
-        var token = tokens.Issue();
-        var invitation = string.IsNullOrWhiteSpace(body.OtherParentEmail) ? null : tokens.Issue();
-        var request = new BookingRequest(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), body.AppointmentType!.Trim(), modality, start,
-            client, body.OtherParentEmail, token.Hash, token.Sealed, idempotencyKey, Fingerprint(body), channel, preferredSupervisor,
-            invitation?.Hash, invitation?.Sealed);
-        return (new ParsedBooking(request, token.Token), null);
+        return (new BookingInput(body.AppointmentType!, modality, start, client, body.OtherParentEmail, idempotencyKey, channel,
+            preferredSupervisor), null);
     }
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(
-        string token, OnlineBooking booking, IManageTokens manageTokens, IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct)
+        string token, OnlineBooking booking, CurrentUnit unit, CancellationToken ct)
     {
-        if (await Find(token, manageTokens, tokens, unit, ct) is not { } id) return UnknownToken();
+        if (await booking.FindByManageLink(unit.UnitId, token, ct) is not { } id) return UnknownToken();
         var view = await booking.View(unit.UnitId, id, ct);
         return view is null ? UnknownToken() : TypedResults.Ok(BookingDto.From(view));
     }
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Cancel(
-        string token, OnlineBooking booking, IManageTokens manageTokens, IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct)
+        string token, OnlineBooking booking, CurrentUnit unit, CancellationToken ct)
     {
-        if (await Find(token, manageTokens, tokens, unit, ct) is not { } id) return UnknownToken();
+        if (await booking.FindByManageLink(unit.UnitId, token, ct) is not { } id) return UnknownToken();
         var outcome = await booking.Cancel(unit.UnitId, id, "client:manage-link", ct);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(BookingDto.From(outcome.Value!));
     }
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Move(
         string token, [FromBody] MoveRequestDto? body,
-        OnlineBooking booking, IManageTokens manageTokens, IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct)
+        OnlineBooking booking, CurrentUnit unit, CancellationToken ct)
     {
         if (!Wire.TryLocalDateTime(body?.Start, out var start))
             return Problems.Invalid("start", "start must be a local date and time like 2026-11-24T09:30.");
-        if (await Find(token, manageTokens, tokens, unit, ct) is not { } id) return UnknownToken();
+        if (await booking.FindByManageLink(unit.UnitId, token, ct) is not { } id) return UnknownToken();
         var outcome = await booking.Move(unit.UnitId, id, start, "client:manage-link", ct: ct);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(BookingDto.From(outcome.Value!));
     }
 
     public static async Task<Results<Ok<InvitationDto>, ProblemHttpResult>> GetInvitation(
-        string token, OnlineBooking booking, IInvitationTokens invitations, IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct)
+        string token, OnlineBooking booking, CurrentUnit unit, CancellationToken ct)
     {
-        if (await FindInvitation(token, invitations, tokens, unit, ct) is not { } id) return UnknownInvitation();
+        if (await booking.FindByInvitationLink(unit.UnitId, token, ct) is not { } id) return UnknownInvitation();
         var view = await booking.View(unit.UnitId, id, ct);
         return view is null ? UnknownInvitation() : TypedResults.Ok(InvitationDto.From(view));
     }
 
     public static async Task<Results<Ok<InvitationDto>, ProblemHttpResult>> Respond(string token, bool accepted,
-        OnlineBooking booking, IInvitationTokens invitations, IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct)
+        OnlineBooking booking, CurrentUnit unit, CancellationToken ct)
     {
-        if (await FindInvitation(token, invitations, tokens, unit, ct) is not { } id) return UnknownInvitation();
+        if (await booking.FindByInvitationLink(unit.UnitId, token, ct) is not { } id) return UnknownInvitation();
         var outcome = await booking.RespondToInvitation(unit.UnitId, id, accepted, ct);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(InvitationDto.From(outcome.Value!));
     }
 
-    private static async Task<Guid?> FindInvitation(string token, IInvitationTokens invitations, IManageTokenIssuer tokens, CurrentUnit unit,
-        CancellationToken ct) =>
-        ManageTokenIssuer.LooksValid(token) ? await invitations.FindAppointment(unit.UnitId, tokens.HashOf(token), ct) : null;
 
     private static ProblemHttpResult UnknownInvitation() =>
         Problems.NotFound("No invitation matches this link. Check that the whole address was copied from the email.");
 
-    private static async Task<Guid?> Find(string token, IManageTokens manageTokens, IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct) =>
-        ManageTokenIssuer.LooksValid(token) ? await manageTokens.FindAppointment(unit.UnitId, tokens.HashOf(token), ct) : null;
 
     private static ProblemHttpResult UnknownToken() =>
         Problems.NotFound("No booking matches this link. Check that the whole address was copied from the email.");
 
-    /// <summary>Identifies "the same request" for Idempotency-Key replays without keeping the personal data itself.</summary>
-    private static string Fingerprint(BookingRequestDto body) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body))));
 }

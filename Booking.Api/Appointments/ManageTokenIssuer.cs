@@ -27,6 +27,5 @@ public sealed class ManageTokenIssuer(IDataProtectionProvider protection) : IMan
     }
 
     /// <summary>A token has the shape we issue (43 base64url characters); anything else is not looked up.</summary>
-    public static bool LooksValid(string? token) =>
-        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    public static bool LooksValid(string? token) => LinkToken.LooksValid(token);
 }

@@ -13,7 +13,6 @@ using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Staff;
 using Booking.Domain.WalkIn;
-using Booking.Kiosk.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

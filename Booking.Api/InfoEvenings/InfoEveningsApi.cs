@@ -12,7 +12,6 @@ using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.InfoEvenings;
 using Booking.Domain.Staff;
-using Booking.Kiosk.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;

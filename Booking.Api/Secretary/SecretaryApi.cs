@@ -11,7 +11,6 @@ using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Families;
 using Booking.Domain.Staff;
-using Booking.Kiosk.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -39,7 +38,9 @@ public static class SecretaryApi
         services.AddSingleton<SupervisorDays>();
         services.AddSingleton(sp => new CentralBooking(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IUnitConfigurationSource>(), sp.GetRequiredService<IReservations>(),
-            sp.GetRequiredService<IOfferedHoursSource>(), sp.GetRequiredService<IClock>(), Random.Shared.Next));
+            sp.GetRequiredService<IOfferedHoursSource>(), sp.GetRequiredService<IClock>(), Random.Shared.Next,
+            new BookingLinks(sp.GetRequiredService<IManageTokenIssuer>(), sp.GetRequiredService<IManageTokens>(),
+                sp.GetRequiredService<IInvitationTokens>(), Guid.NewGuid)));
         return services;
     }
 
@@ -57,7 +58,7 @@ public static class SecretaryApi
         api.MapGet("/staff/free-times", TeamFreeTimes).WithName("TeamFreeTimes")
             .WithSummary("Free times across the team with who is free (staff only); options: keep a supervisor, pair work; with familyId the lead time.");
         api.MapPost("/families/{familyId:guid}/bookings", BookForFamily).WithName("BookForFamily")
-            .WithSummary("Books 1-5 meetings for a family: impartial by default or keeping its supervisor with a reason; joint, pair work, video link.");
+            .WithSummary("Books 1-5 meetings for a family: impartial by default or keeping its supervisor with a reason; joint, pair work, video link. The same Idempotency-Key books once.");
         api.MapPost("/families/{familyId:guid}/info-links", SendInfoLinks).WithName("SendInfoLinks")
             .WithSummary("Emails a parent the info links and preparation notes for the family's matter, in their language.");
         api.MapPost("/staff/offered-hours", OfferHours).WithName("OfferHours")
@@ -135,20 +136,16 @@ public static class SecretaryApi
         {
             var family = await families.Load(unit.UnitId, id, ct);
             if (!family.Exists) return Problems.Invalid("familyId", "No such family.");
-            // The searched range may start later than today: the target is judged by the earliest free time from today.
-            var earliest = first <= today && found.Value!.FirstOrDefault() is { } firstFound
-                ? firstFound.Start
-                : await EarliestFree(central, unit.UnitId, type.Trim(), how, today, new TeamOptions(supervisor, secondProfessional), ct);
-            lead = LeadTimeDto.From(LeadTime.Assess(family.FirstContactAt!.Value, today, config.Zone, earliest,
-                await FirstMeeting(unit.UnitId, family, configurations, central, ct)));
+            var searching = new LeadTimeSearch(type.Trim(), how, new TeamOptions(supervisor, secondProfessional), first, found.Value!);
+            lead = LeadTimeDto.From((await central.LeadTimeOf(unit.UnitId, family, searching, ct))!);
         }
         return TypedResults.Ok(new TeamFreeTimesDto(found.Value!.Select(f => new TeamFreeTimeDto(f.Start, f.End, f.StartsAt,
             f.FreeStaff.Select(s => StaffRefDto.From(config, s)!).OrderBy(s => s.Name).ToList())).ToList(), lead));
     }
 
     public static async Task<Results<Created<CentralBookedDto>, ProblemHttpResult>> BookForFamily(Guid familyId, [FromBody] CentralBookingDto? body,
-        CentralBooking central, FamilyUseCases families, IManageTokenIssuer tokens, IUnitConfigurationSource configurations, CurrentUnit unit,
-        ClaimsPrincipal user, CancellationToken ct)
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CentralBooking central, IUnitConfigurationSource configurations,
+        CurrentUnit unit, ClaimsPrincipal user, CancellationToken ct)
     {
         if (body is null) return Problems.Invalid("body", "A JSON body with the booking is required.");
         var fields = new Dictionary<string, string[]>();
@@ -169,26 +166,16 @@ public static class SecretaryApi
         }
         if (fields.Count > 0) return Problems.From(Refusal.Invalid(fields));
 
-        var family = await families.Load(unit.UnitId, familyId, ct);
-        if (!family.Exists) return Problems.NotFound("No such family.");
-        var other = body.OtherParentClientId;
-        if (body.Joint && other is null)
-        {
-            other = family.Parents.FirstOrDefault(p => p.ClientId != body.ClientId)?.ClientId;
-            if (other is null) return Problems.Invalid("joint", "A joint meeting needs the other parent: log their details first.");
-        }
-
-        var meetings = starts.Select(s => new CentralMeeting(Guid.NewGuid(), s, Link(tokens.Issue()), other is null ? null : Link(tokens.Issue()))).ToList();
-        var request = new CentralBookingRequest(familyId, Guid.NewGuid(), body.AppointmentType!.Trim(), modality, meetings, body.ClientId!.Value, other,
-            body.KeepSupervisor, reason, body.SecondProfessional, body.VideoLink?.Trim() ?? "", body.PreparationNote?.Trim() ?? "",
-            body.KeepReasonNote?.Trim() ?? "");
-        var outcome = await central.Book(unit.UnitId, request, Actor(user), ct);
+        var input = new CentralBookingInput(familyId, body.AppointmentType!, modality, starts, body.ClientId!.Value, body.Joint,
+            body.OtherParentClientId, body.KeepSupervisor, reason, body.SecondProfessional, body.VideoLink ?? "", body.PreparationNote ?? "",
+            body.KeepReasonNote ?? "", idempotencyKey);
+        var outcome = await central.Book(unit.UnitId, input, Actor(user), ct);
         if (outcome.Refusal is { } refusal) return Problems.From(refusal);
         var config = await configurations.Current(unit.UnitId, ct);
         var booked = outcome.Value!;
         return TypedResults.Created($"/api/families/{familyId}", new CentralBookedDto(
             booked.Appointments.Select(a => Meeting(config, a)).ToList(), StaffRefDto.From(config, booked.SupervisorId)!,
-            StaffRefDto.From(config, booked.SecondProfessionalId), booked.Appointments.Count > 1 ? request.SeriesId : null));
+            StaffRefDto.From(config, booked.SecondProfessionalId), booked.Appointments.Count > 1 ? booked.Appointments[0].SeriesId : null));
     }
 
     public static async Task<Results<Accepted<InfoLinksSentDto>, ProblemHttpResult>> SendInfoLinks(Guid familyId, [FromBody] InfoLinksRequestDto? body,
@@ -229,7 +216,6 @@ public static class SecretaryApi
 
     internal static string Actor(ClaimsPrincipal user) => $"staff:{user.StaffId():N}";
 
-    private static IssuedLink Link(IssuedToken token) => new(token.Hash, token.Sealed);
 
     private static (ContactRequest? Request, ProblemHttpResult? Problem) ParseContact(ContactRequestDto? body)
     {
@@ -276,37 +262,9 @@ public static class SecretaryApi
         var family = view.Family;
         var meetings = new List<Appointment>();
         foreach (var m in family.Meetings) meetings.Add(await central.Load(unitId, m.AppointmentId, ct));
-        var today = clock.GetCurrentInstant().InZone(config.Zone).Date;
-        var type = config.Type(family.Matter);
-        var earliest = type is null ? null
-            : await EarliestFree(central, unitId, type.Code, type.Modalities[0], today, new TeamOptions(), ct);
-        var first = meetings.Where(a => a.Status != AppointmentStatus.Cancelled).OrderBy(a => a.Start).FirstOrDefault();
-        var lead = LeadTime.Assess(family.FirstContactAt!.Value, today, config.Zone, earliest, first?.Start.InZone(config.Zone).LocalDateTime);
+        var lead = (await central.LeadTimeOf(unitId, family, ct: ct))!;
         return new FamilyDto(familyId, family.Matter, Parents(view),
             family.Contacts.Select(c => new ContactDto(Wire.Name(c.Channel), c.Matter, Wire.Name(c.Parent), c.At.InZone(config.Zone).LocalDateTime)).ToList(),
             meetings.OrderBy(a => a.Start).Select(a => Meeting(config, a)).ToList(), LeadTimeDto.From(lead));
-    }
-
-    private static async Task<LocalDateTime?> FirstMeeting(Guid unitId, Family family, IUnitConfigurationSource configurations, CentralBooking central,
-        CancellationToken ct)
-    {
-        var config = await configurations.Current(unitId, ct);
-        LocalDateTime? first = null;
-        foreach (var m in family.Meetings)
-        {
-            var a = await central.Load(unitId, m.AppointmentId, ct);
-            if (a.Status == AppointmentStatus.Cancelled) continue;
-            var start = a.Start.InZone(config.Zone).LocalDateTime;
-            if (first is null || start < first) first = start;
-        }
-        return first;
-    }
-
-    /// <summary>The earliest free time within the target week and a little after (enough to say whether the target is met).</summary>
-    private static async Task<LocalDateTime?> EarliestFree(CentralBooking central, Guid unitId, string type, Modality modality, LocalDate today,
-        TeamOptions options, CancellationToken ct)
-    {
-        var found = await central.FreeTimes(unitId, new TeamFreeTimesQuery(type, modality, today, today.PlusDays(LeadTime.TargetDays + 7), options), ct);
-        return found.Value?.FirstOrDefault()?.Start;
     }
 }

@@ -6,7 +6,6 @@ using Booking.Api.Hosting;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.Staff;
-using Booking.Kiosk.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +51,7 @@ public static class StaffApi
         if (account is null)
             return TypedResults.Problem("The user name or password is not right.", statusCode: StatusCodes.Status401Unauthorized,
                 title: "Sign-in failed");
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, await StaffPrincipal.Create(account, configurations, ct));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, await StaffPrincipal.Create(account, configurations, CookieAuthenticationDefaults.AuthenticationScheme, ct));
         return TypedResults.NoContent();
     }
 

@@ -8,7 +8,6 @@ using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Staff;
-using Booking.Kiosk.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 

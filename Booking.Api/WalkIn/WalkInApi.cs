@@ -10,7 +10,6 @@ using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Staff;
 using Booking.Domain.WalkIn;
-using Booking.Kiosk.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -125,18 +124,19 @@ public static class WalkInApi
     /// family), else an impartial choice; then the visit is completed as "follow-up booked".</summary>
     public static async Task<Results<Created<BookingDto>, ProblemHttpResult>> FollowUp(
         int number, [FromBody] BookingRequestDto? body, ClaimsPrincipal user, OnlineBooking booking, WalkInUseCases walkIn,
-        IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct)
+        CurrentUnit unit, CancellationToken ct)
     {
         var staffId = user.StaffId()!.Value;
         var serving = (await walkIn.Queue(unit.UnitId, ct)).FirstOrDefault(t => t.Number == number && t.Status == TicketStatus.InVisit);
         if (serving is null) return Problems.From(new Refusal(new DomainError("visit_not_started", "Book a follow-up during the visit of this number.", ErrorKind.Rule)));
-        var (request, refused) = AppointmentsApi.Parse(body, null, tokens, BookingChannel.WalkIn, preferredSupervisor: staffId);
+        var (form, refused) = AppointmentsApi.Parse(body, null, BookingChannel.WalkIn, preferredSupervisor: staffId);
         if (refused is not null) return refused;
-        var outcome = await booking.Book(unit.UnitId, request!.Value.Request, ct);
+        var outcome = await booking.Book(unit.UnitId, form!, ct);
         if (outcome.Refusal is { } refusal) return Problems.From(refusal);
         var completed = await walkIn.Complete(unit.UnitId, staffId, number, VisitOutcome.FollowUpBooked, ct);
         if (completed.Refusal is { } notCompleted) return Problems.From(notCompleted);
-        return TypedResults.Created($"/api/bookings/{request.Value.Token}", BookingDto.From(outcome.Value!.View, request.Value.Token));
+        var token = outcome.Value!.ManageToken;
+        return TypedResults.Created($"/api/bookings/{token}", BookingDto.From(outcome.Value.View, token));
     }
 
     public static async Task<Results<Ok<WalkInToday>, ProblemHttpResult>> AddToDuty(

@@ -116,6 +116,9 @@ public sealed record RespondToInvitation(Guid AppointmentId, bool Accepted, stri
 
 public static class AppointmentDecider
 {
+    /// <summary>This feature's decider in the one shape the write runner takes.</summary>
+    public static readonly Decider<AppointmentCommand, Appointment, AppointmentEvent> Definition = new(StreamIds.AppointmentType, Appointment.Initial, Appointment.Evolve, Decide);
+
     public static Decision<AppointmentEvent> Decide(AppointmentCommand command, Appointment state) => command switch
     {
         BookAppointment c when state.Status != AppointmentStatus.None =>

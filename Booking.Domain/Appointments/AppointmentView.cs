@@ -25,4 +25,6 @@ public sealed record AppointmentView(
 }
 
 /// <summary>A booking just made (or found again by its Idempotency-Key): the view and the manage token's sealed form.</summary>
-public sealed record BookedAppointment(AppointmentView View, string SealedToken, bool Replayed);
+/// <param name="ManageToken">The manage link's token in clear, for the one who booked (null when a repeat's sealed copy
+/// can no longer be opened).</param>
+public sealed record BookedAppointment(AppointmentView View, string SealedToken, bool Replayed, string? ManageToken = null);

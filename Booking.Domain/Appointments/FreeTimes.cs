@@ -118,6 +118,14 @@ public static class ImpartialAssignment
         return tied[pick(tied.Count)];
     }
 
+    /// <summary>Among the free, those on whose day an earlier attempt lost a race are passed over while another is free: a
+    /// retry of simultaneous requests then spreads over the team instead of meeting on the same day again.</summary>
+    public static IReadOnlyList<Guid> Avoiding(IReadOnlyList<Guid> free, Func<Guid, bool> lost)
+    {
+        var others = free.Where(s => !lost(s)).ToList();
+        return others.Count > 0 ? others : free;
+    }
+
     /// <summary>The ISO week (Monday to Sunday) a date belongs to, as local dates.</summary>
     public static (LocalDate Monday, LocalDate Sunday) WeekOf(LocalDate date)
     {

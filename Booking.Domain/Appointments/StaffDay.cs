@@ -43,6 +43,9 @@ public sealed record OfferHours(Guid StaffId, LocalDate Date, Instant Start, Ins
 
 public static class StaffDayDecider
 {
+    /// <summary>This feature's decider in the one shape the write runner takes.</summary>
+    public static readonly Decider<StaffDayCommand, StaffDay, StaffDayEvent> Definition = new(StreamIds.StaffDayType, StaffDay.Initial, StaffDay.Evolve, Decide);
+
     public static Decision<StaffDayEvent> Decide(StaffDayCommand command, StaffDay state) => command switch
     {
         ReserveSlot c when state.Reserved.TryGetValue(c.AppointmentId, out var held) =>

@@ -30,7 +30,7 @@ public sealed class SupervisorDays(
     IClientContacts contacts,
     IClock clock)
 {
-    private const int Attempts = 4;
+    private readonly WriteRunner runner = new(store, clock);
 
     public async Task<SupervisorDayView> Of(Guid unitId, Guid staffId, LocalDate date, bool withContacts, CancellationToken ct = default)
     {
@@ -64,25 +64,19 @@ public sealed class SupervisorDays(
     }
 
     /// <summary>The supervisor (lead or second professional) marks a meeting held or missed.</summary>
-    public async Task<Outcome<Appointment>> Mark(Guid unitId, Guid appointmentId, Guid staffId, bool held, CancellationToken ct = default)
+    public Task<Outcome<Appointment>> Mark(Guid unitId, Guid appointmentId, Guid staffId, bool held, CancellationToken ct = default)
     {
         var actor = $"staff:{staffId:N}";
-        for (var attempt = 1; ; attempt++)
+        return runner.Run(unitId, actor, async (write, token) =>
         {
-            await using var session = store.OpenSession(unitId, actor);
-            var now = clock.GetCurrentInstant();
-            var stream = await session.FetchForWriting(StreamIds.Appointment(appointmentId), Appointment.Initial, Appointment.Evolve, ct);
+            var stream = await write.Fetch(AppointmentDecider.Definition, StreamIds.Appointment(appointmentId), token);
             if (stream.State.Status != AppointmentStatus.None && !stream.State.Professionals.Contains(staffId))
-                return new DomainError(NotYourMeeting, "Only the meeting's own professionals can mark it.", ErrorKind.Rule);
-            AppointmentCommand command = held ? new CompleteAppointment(appointmentId, actor, now) : new MarkNoShow(appointmentId, actor, now);
-            var decision = AppointmentDecider.Decide(command, stream.State);
-            if (decision.Error is { } error) return error;
-            var after = decision.Events.Aggregate(stream.State, (s, e) => Appointment.Evolve(s, e));
-            if (decision.Events.Count == 0) return after;
-            session.Append(stream.StreamId, StreamIds.AppointmentType, stream.Version, decision.Events);
-            try { await session.SaveChangesAsync(ct); return after; }
-            catch (ConcurrencyException) when (attempt < Attempts) { }
-        }
+                return Step<Outcome<Appointment>>.Answer(new DomainError(NotYourMeeting, "Only the meeting's own professionals can mark it.", ErrorKind.Rule));
+            AppointmentCommand command = held ? new CompleteAppointment(appointmentId, actor, write.Now) : new MarkNoShow(appointmentId, actor, write.Now);
+            return stream.Decide(command).Error is { } error
+                ? Step<Outcome<Appointment>>.Answer(error)
+                : Step<Outcome<Appointment>>.Save(stream.State);
+        }, () => Task.FromResult<Outcome<Appointment>>(WriteRunner.Busy("The meeting was being changed at the same moment. Please try again.")), ct);
     }
 
     public const string NotYourMeeting = "not_your_meeting";

@@ -285,17 +285,14 @@ public sealed class CallBackUseCases(
             ? new Refusal(error, new Dictionary<string, string[]> { [field] = [error.Message] })
             : new Refusal(error);
 
-    private OneStreamWriter? writer;
+    private WriteRunner? runner;
 
-    // One writer per use-case instance, so that this process's writes take turns (made once, even when asked at once).
-    private OneStreamWriter Writer => LazyInitializer.EnsureInitialized(ref writer, () => new OneStreamWriter(store, clock, pause, maxAttempts));
+    private WriteRunner Runner => LazyInitializer.EnsureInitialized(ref runner, () => new WriteRunner(store, clock, new RetryPolicy(maxAttempts, pause)));
 
     /// <summary>Load the day, build the command from what was read, decide, append (with <paramref name="alsoStore"/>'s
     /// documents when events are written), and retry a lost race. Nothing is written when the decider refuses.</summary>
     private Task<StreamWrite<CallBackDay, CallBackEvent>> Run(Guid unitId, LocalDate date, string actor,
-        Func<CallBackDay, Instant, Task<CallBackCommand>> command, Action<IEventSession>? alsoStore, CancellationToken ct) =>
-        Writer.Run<CallBackDay, CallBackEvent>(unitId, actor,
-            CallBackStreams.Day(date), CallBackStreams.DayType, CallBackDay.Initial, CallBackDay.Evolve,
-            async (state, now) => CallBackDecider.Decide(await command(state, now), state), alsoStore,
+        Func<CallBackDay, Instant, Task<CallBackCommand>> command, Action<WriteAttempt>? alsoStore, CancellationToken ct) =>
+        Runner.Decide(unitId, actor, CallBackDecider.Definition, CallBackStreams.Day(date), command, alsoStore,
             "Many people were reserving call-backs at once. Please try again.", ct);
 }

@@ -1,7 +1,6 @@
 // The unit's configuration as the rules need it: who works when, what can be booked, when the unit is closed.
 using System.Text.Json.Serialization;
 using Booking.Domain.Calendar;
-using Booking.Domain.CallBacks;
 using NodaTime;
 
 namespace Booking.Domain.Configuration;

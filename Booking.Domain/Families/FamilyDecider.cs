@@ -21,6 +21,9 @@ public sealed record SendInfoLinks(Guid FamilyId, Guid ClientId, string Matter, 
 
 public static class FamilyDecider
 {
+    /// <summary>This feature's decider in the one shape the write runner takes.</summary>
+    public static readonly Decider<FamilyCommand, Family, FamilyEvent> Definition = new(StreamIds.FamilyType, Family.Initial, Family.Evolve, Decide);
+
     public static Decision<FamilyEvent> Decide(FamilyCommand command, Family state) => command switch
     {
         LogContact c => Log(c, state),

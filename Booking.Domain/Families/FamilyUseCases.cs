@@ -5,6 +5,8 @@ using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Input;
 using NodaTime;
+using LogStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Families.Family>>;
+using SendStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Families.InfoLinksSent>>;
 
 namespace Booking.Domain.Families;
 
@@ -42,7 +44,7 @@ public interface IFamilySearch
 
 public sealed class FamilyUseCases(IEventStore store, IUnitConfigurationSource configurations, IClientContacts contacts, IClock clock)
 {
-    private const int Attempts = 4;
+    private readonly WriteRunner runner = new(store, clock);
 
     /// <summary>Logs a contact. With a new <paramref name="familyId"/> this is the family's first contact.</summary>
     public async Task<Outcome<Family>> LogContact(Guid unitId, Guid familyId, ContactRequest request, Func<Guid> newId, string actor,
@@ -61,37 +63,22 @@ public sealed class FamilyUseCases(IEventStore store, IUnitConfigurationSource c
         }
         if (fields.Count > 0) return Refusal.Invalid(fields);
 
-        for (var attempt = 1; ; attempt++)
+        return await runner.Run(unitId, actor, async (write, token) =>
         {
-            await using var session = store.OpenSession(unitId, actor);
-            var now = clock.GetCurrentInstant();
-            var stream = await session.FetchForWriting(StreamIds.Family(familyId), Family.Initial, Family.Evolve, ct);
+            var stream = await write.Fetch(FamilyDecider.Definition, StreamIds.Family(familyId), token);
             if (!stream.State.Exists && request.Details is null)
-                return Refusal.InvalidField("parent.name", "A first contact needs the contacting parent's name and phone or email.");
+                return LogStep.Answer(Refusal.InvalidField("parent.name", "A first contact needs the contacting parent's name and phone or email."));
+            if (stream.Decide(new LogContact(familyId, request.Channel, request.Matter, request.Parent, newId(), actor, write.Now)).Error is { } error)
+                return LogStep.Answer(error);
+            if (request.OtherParent is not null && request.OtherParentRole is { } otherRole
+                && stream.Decide(new AddParent(familyId, otherRole, newId(), actor, write.Now)).Error is { } addError)
+                return LogStep.Answer(addError);
             var state = stream.State;
-            var events = new List<FamilyEvent>();
-            var logged = FamilyDecider.Decide(new LogContact(familyId, request.Channel, request.Matter, request.Parent, newId(), actor, now), state);
-            if (logged.Error is { } error) return error;
-            events.AddRange(logged.Events);
-            state = logged.Events.Aggregate(state, (s, e) => Family.Evolve(s, e));
-            if (request.OtherParent is not null && request.OtherParentRole is { } otherRole)
-            {
-                var added = FamilyDecider.Decide(new AddParent(familyId, otherRole, newId(), actor, now), state);
-                if (added.Error is { } addError) return addError;
-                events.AddRange(added.Events);
-                state = added.Events.Aggregate(state, (s, e) => Family.Evolve(s, e));
-            }
-            session.Append(stream.StreamId, StreamIds.FamilyType, stream.Version, events);
-            if (request.Details is { } parent) session.Store(Contact(unitId, state.Parent(request.Parent)!.ClientId, parent));
+            if (request.Details is { } parent) write.Store(Contact(unitId, state.Parent(request.Parent)!.ClientId, parent));
             if (request.OtherParent is { } otherParent && request.OtherParentRole is { } role)
-                session.Store(Contact(unitId, state.Parent(role)!.ClientId, otherParent));
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return state;
-            }
-            catch (ConcurrencyException) when (attempt < Attempts) { }
-        }
+                write.Store(Contact(unitId, state.Parent(role)!.ClientId, otherParent));
+            return LogStep.Save(state);
+        }, () => Task.FromResult<Outcome<Family>>(Busy()), ct);
     }
 
     public async Task<FamilyView?> View(Guid unitId, Guid familyId, CancellationToken ct = default)
@@ -108,32 +95,26 @@ public sealed class FamilyUseCases(IEventStore store, IUnitConfigurationSource c
         string actor, CancellationToken ct = default)
     {
         var config = await configurations.Current(unitId, ct);
-        for (var attempt = 1; ; attempt++)
+        return await runner.Run(unitId, actor, async (write, token) =>
         {
-            await using var session = store.OpenSession(unitId, actor);
-            var now = clock.GetCurrentInstant();
-            var stream = await session.FetchForWriting(StreamIds.Family(familyId), Family.Initial, Family.Evolve, ct);
+            var stream = await write.Fetch(FamilyDecider.Definition, StreamIds.Family(familyId), token);
             var code = string.IsNullOrWhiteSpace(matter) ? stream.State.Matter : matter.Trim();
-            if (stream.State.Exists && config.Type(code) is null) return Refusal.InvalidField("matter", $"Unknown matter '{code}'.");
+            if (stream.State.Exists && config.Type(code) is null) return SendStep.Answer(Refusal.InvalidField("matter", $"Unknown matter '{code}'."));
             var chosen = language ?? Language.Fi;
             if (stream.State.Exists && stream.State.HasParent(clientId))
             {
-                var contact = (await contacts.Find(unitId, [clientId], ct)).GetValueOrDefault(clientId);
+                var contact = (await contacts.Find(unitId, [clientId], token)).GetValueOrDefault(clientId);
                 if (contact is null || !ContactDetails.IsEmail(contact.Email))
-                    return new DomainError("no_email", "This parent has no email address; add one first.", ErrorKind.Rule, "clientId");
+                    return SendStep.Answer(new DomainError("no_email", "This parent has no email address; add one first.", ErrorKind.Rule, "clientId"));
                 chosen = language ?? contact.Language;
             }
-            var decision = FamilyDecider.Decide(new SendInfoLinks(familyId, clientId, code, chosen, actor, now), stream.State);
-            if (decision.Error is { } error) return error;
-            session.Append(stream.StreamId, StreamIds.FamilyType, stream.Version, decision.Events);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return (InfoLinksSent)decision.Events[0];
-            }
-            catch (ConcurrencyException) when (attempt < Attempts) { }
-        }
+            return stream.Decide(new SendInfoLinks(familyId, clientId, code, chosen, actor, write.Now)).Error is { } error
+                ? SendStep.Answer(error)
+                : SendStep.Save((InfoLinksSent)stream.Appended[0]);
+        }, () => Task.FromResult<Outcome<InfoLinksSent>>(Busy()), ct);
     }
+
+    private static DomainError Busy() => WriteRunner.Busy("The family was being changed at the same moment. Please try again.");
 
     public async Task<Family> Load(Guid unitId, Guid familyId, CancellationToken ct = default)
     {

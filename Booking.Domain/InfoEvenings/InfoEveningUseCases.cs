@@ -282,21 +282,19 @@ public sealed class InfoEveningUseCases(
     private static DomainError TokenNotFound() =>
         new("registration_not_found", "This registration link is not valid.", ErrorKind.NotFound);
 
-    private OneStreamWriter? writer;
+    private WriteRunner? runner;
 
-    // One writer per use-case instance, so that this process's writes take turns (made once, even when asked at once).
-    private OneStreamWriter Writer => LazyInitializer.EnsureInitialized(ref writer, () => new OneStreamWriter(store, clock, pause, maxAttempts));
+    private WriteRunner Runner => LazyInitializer.EnsureInitialized(ref runner, () => new WriteRunner(store, clock, new RetryPolicy(maxAttempts, pause)));
 
     /// <summary>Load the evening, decide, append (with <paramref name="alsoStore"/>'s documents when events are written),
     /// and retry a lost race. Nothing is written when the decider refuses.</summary>
     private Task<StreamWrite<InfoEvening, InfoEveningEvent>> Run(Guid unitId, Guid eveningId, string actor,
-        Func<Instant, InfoEveningCommand> command, Action<IEventSession>? alsoStore, CancellationToken ct) =>
+        Func<Instant, InfoEveningCommand> command, Action<WriteAttempt>? alsoStore, CancellationToken ct) =>
         Run(unitId, eveningId, actor, now => Task.FromResult(command(now)), alsoStore, ct);
 
+    /// <summary>For a command that must read something first on every attempt (a registrant found by address).</summary>
     private Task<StreamWrite<InfoEvening, InfoEveningEvent>> Run(Guid unitId, Guid eveningId, string actor,
-        Func<Instant, Task<InfoEveningCommand>> command, Action<IEventSession>? alsoStore, CancellationToken ct) =>
-        Writer.Run<InfoEvening, InfoEveningEvent>(unitId, actor,
-            InfoEveningStreams.Evening(eveningId), InfoEveningStreams.EveningType, InfoEvening.Initial, InfoEvening.Evolve,
-            async (state, now) => InfoEveningDecider.Decide(await command(now), state), alsoStore,
-            "Many people were registering at once. Please try again.", ct);
+        Func<Instant, Task<InfoEveningCommand>> command, Action<WriteAttempt>? alsoStore, CancellationToken ct) =>
+        Runner.Decide(unitId, actor, InfoEveningDecider.Definition, InfoEveningStreams.Evening(eveningId),
+            (_, now) => command(now), alsoStore, "Many people were registering at once. Please try again.", ct);
 }

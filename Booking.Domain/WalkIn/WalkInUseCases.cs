@@ -269,58 +269,25 @@ public sealed class WalkInUseCases(
         return (config, now, events.Aggregate(WalkInSession.Initial, (s, e) => WalkInSession.Evolve(s, e.Data)));
     }
 
+    private readonly WriteRunner runner = new(store, clock, new RetryPolicy(maxAttempts, pause));
+
     /// <summary>Load today's session, open it if needed, decide <paramref name="command"/> (none: only open), append, and
     /// retry a lost race. Nothing is written when any step refuses.</summary>
-    // Writes to one session from this process take turns: a burst at the kiosk then costs one read and one append each,
-    // not a storm of lost races. Other instances are still kept honest by the stream's expected version and the retries.
-    private readonly SemaphoreSlim writes = new(1, 1);
-
     private async Task<RunOutcome> Run(Guid unitId, string actor, Func<UnitConfiguration, Instant, WalkInCommand>? command, CancellationToken ct)
     {
-        await writes.WaitAsync(ct);
-        try { return await RunInTurn(unitId, actor, command, ct); }
-        finally { writes.Release(); }
-    }
-
-    private async Task<RunOutcome> RunInTurn(Guid unitId, string actor, Func<UnitConfiguration, Instant, WalkInCommand>? command, CancellationToken ct)
-    {
         var config = await configurations.Current(unitId, ct);
-        for (var attempt = 1; ; attempt++)
+        return await runner.Run(unitId, actor, async (write, token) =>
         {
-            var now = clock.GetCurrentInstant();
+            var now = write.Now;
             var date = Local(config, now).Date;
-            await using var session = store.OpenSession(unitId, actor);
-            var stream = await session.FetchForWriting(WalkInStreams.Session(date), WalkInSession.Initial, WalkInSession.Evolve, ct);
-            var state = stream.State;
-            var events = new List<WalkInEvent>();
-
-            var opening = WalkInDecider.Decide(WalkInCalendar.Opening(config, date, now), state);
-            if (opening.Error is { } closed) return new RunOutcome(config, now, null, closed);
-            events.AddRange(opening.Events);
-            state = opening.Events.Aggregate(state, (s, e) => WalkInSession.Evolve(s, e));
-
-            if (command is not null)
-            {
-                var decision = WalkInDecider.Decide(command(config, now), state);
-                if (decision.Error is { } error) return new RunOutcome(config, now, null, error);
-                events.AddRange(decision.Events);
-                state = decision.Events.Aggregate(state, (s, e) => WalkInSession.Evolve(s, e));
-            }
-
-            if (events.Count > 0)
-            {
-                session.Append(stream.StreamId, WalkInStreams.SessionType, stream.Version, events);
-                try { await session.SaveChangesAsync(ct); }
-                catch (ConcurrencyException)
-                {
-                    if (attempt >= maxAttempts)
-                        return new RunOutcome(config, now, null, new DomainError("busy",
-                            "The walk-in queue was being changed by many people at once. Please try again.", ErrorKind.Conflict));
-                    await Task.Delay(pause(attempt), ct);
-                    continue;
-                }
-            }
-            return new RunOutcome(config, now, new Decided(config, now, state, events), null);
-        }
+            var session = await write.Fetch(WalkInDecider.Definition, WalkInStreams.Session(date), token);
+            if (session.Decide(WalkInCalendar.Opening(config, date, now)).Error is { } closed)
+                return Step<RunOutcome>.Answer(new RunOutcome(config, now, null, closed));
+            if (command is not null && session.Decide(command(config, now)).Error is { } error)
+                return Step<RunOutcome>.Answer(new RunOutcome(config, now, null, error));
+            var done = new RunOutcome(config, now, new Decided(config, now, session.State, session.Appended), null);
+            return session.Appended.Count > 0 ? Step<RunOutcome>.Save(done) : Step<RunOutcome>.Answer(done);
+        }, () => Task.FromResult(new RunOutcome(config, clock.GetCurrentInstant(), null, new DomainError("busy",
+            "The walk-in queue was being changed by many people at once. Please try again.", ErrorKind.Conflict))), ct);
     }
 }

@@ -6,13 +6,11 @@ namespace Booking.Kiosk.Appointments;
 
 public sealed record ManagedBooking(Guid AppointmentId, AppointmentView View, AppointmentType? Type)
 {
-    public static async Task<ManagedBooking?> Find(string? token, Guid unitId, IManageTokens tokens, IManageTokenIssuer issuer,
-        OnlineBooking booking, IUnitConfigurationSource configurations, CancellationToken ct = default)
+    public static async Task<ManagedBooking?> Find(string? token, Guid unitId, OnlineBooking booking, IUnitConfigurationSource configurations,
+        CancellationToken ct = default)
     {
         ManagedBooking? found = null;
-        if (!string.IsNullOrWhiteSpace(token) && token.Length <= 200
-            && await tokens.FindAppointment(unitId, issuer.HashOf(token), ct) is { } id
-            && await booking.View(unitId, id, ct) is { } view)
+        if (await booking.FindByManageLink(unitId, token, ct) is { } id && await booking.View(unitId, id, ct) is { } view)
         {
             var config = await configurations.Current(unitId, ct);
             found = new ManagedBooking(id, view, config.Type(view.AppointmentType));

@@ -195,7 +195,7 @@ public sealed partial class DatabaseOutageTests(OutageApp app, ITestOutputHelper
     private static async Task<Answer> BookOnce(HttpClient http, ConcurrentQueue<string> times) =>
         (await BookOnce(http, times, null))!;
 
-    // One client's booking: a 503 says nothing was saved and when to come back, so the client sends the same request with
+    // One client's booking: a 503 says the booking may have been saved and when to come back, so the client sends the same request with
     // the same Idempotency-Key again until it has another answer. Every answer is kept.
     private static async Task<Answer?> BookOnce(HttpClient http, ConcurrentQueue<string> times, ConcurrentQueue<Answer>? answers)
     {

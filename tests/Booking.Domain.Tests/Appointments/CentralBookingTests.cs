@@ -738,4 +738,24 @@ public class CentralBookingTests : IAsyncLifetime
             Assert.DoesNotContain(printed, p => p.Contains(secret, StringComparison.OrdinalIgnoreCase));
         Assert.Contains(printed, p => Regex.IsMatch(p, "^appointment_booked .*Modality = Video")); // the printing shows what events hold
     }
+
+    [Fact]
+    public async Task Given_the_secretarys_form_sent_twice_with_the_same_key_When_the_second_arrives_Then_it_answers_the_meetings_the_first_booked_and_books_nothing_more()
+    {
+        var withLinks = new CentralBooking(store, new FixedConfiguration(Config()), new InMemoryReservations(store), new InMemoryOfferedHours(store),
+            clock, _ => 0, InMemoryLinks.Links());
+        var form = new CentralBookingInput(FamilyId, "advice", Modality.InPerson, [Mon(9), Mon(10)], Mother, Joint: true, IdempotencyKey: "form-1");
+
+        var first = await withLinks.Book(UnitId, form, Actor);
+        var second = await withLinks.Book(UnitId, form, Actor);
+
+        Assert.True(first.Succeeded, first.Refusal?.Error.ToString());
+        Assert.True(second.Succeeded, second.Refusal?.Error.ToString());
+        Assert.False(first.Value!.Replayed);
+        Assert.True(second.Value!.Replayed);
+        Assert.Equal(first.Value.Appointments.Select(a => a.Id), second.Value.Appointments.Select(a => a.Id));
+        Assert.All(first.Value.Appointments, a => Assert.Equal(Father, a.OtherParentClientId));
+        Assert.Equal(2, store.EventsOf<AppointmentBooked>().Count());
+        Assert.Equal(2, store.DocumentsOf<ManageToken>().Count());
+    }
 }

@@ -26,7 +26,7 @@ public class OnlineBookingTests
     {
         store = new InMemoryEventStore(clock);
         booking = new OnlineBooking(store, new FixedConfiguration(Config()), new InMemoryReservations(store),
-            new InMemoryIdempotencyKeys(store), clock, n => { picks.Add(n); return pick(n); });
+            new InMemoryIdempotencyKeys(store), clock, n => { picks.Add(n); return pick(n); }, InMemoryLinks.Links());
     }
 
     private static BookingRequest Request(LocalDateTime start, string type = "advice", Modality modality = Modality.InPerson,
@@ -287,6 +287,71 @@ public class OnlineBookingTests
         Assert.True(retry.Value.Replayed);
         Assert.Single(store.EventsOf<AppointmentBooked>());
         Assert.Single(store.EventsOf<SlotReserved>());
+    }
+
+    [Fact]
+    public async Task Given_a_form_booked_with_a_key_When_the_door_sends_it_again_Then_the_answer_is_the_same_booking_with_the_same_manage_token()
+    {
+        var form = new BookingInput("advice", Modality.InPerson, L(2026, 5, 11, 9, 0), Client, "matti@example.fi", "form-key");
+
+        var first = await booking.Book(UnitId, form);
+        var again = await booking.Book(UnitId, form);
+
+        Assert.True(first.Succeeded, first.Refusal?.Error.ToString());
+        Assert.True(again.Value!.Replayed);
+        Assert.NotNull(first.Value!.ManageToken);
+        Assert.Equal(first.Value.ManageToken, again.Value.ManageToken);
+        Assert.Equal(first.Value.View.AppointmentId, again.Value.View.AppointmentId);
+        Assert.Single(store.EventsOf<AppointmentBooked>());
+        Assert.Single(store.DocumentsOf<InvitationToken>());
+    }
+
+    [Fact]
+    public async Task Given_the_same_form_with_another_answer_in_a_field_When_it_reuses_the_key_Then_idempotency_key_reused()
+    {
+        var form = new BookingInput("advice", Modality.InPerson, L(2026, 5, 11, 9, 0), Client, null, "form-key");
+        Assert.True((await booking.Book(UnitId, form)).Succeeded);
+
+        var changed = await booking.Book(UnitId, form with { Client = Client with { Phone = "+358 40 765 4321" } });
+
+        Assert.Equal("idempotency_key_reused", changed.Refusal?.Error.Code);
+        Assert.Single(store.EventsOf<AppointmentBooked>());
+    }
+
+    [Fact]
+    public async Task Given_the_same_request_commits_just_after_my_key_check_When_my_choice_finds_its_time_taken_Then_the_answer_is_that_booking_not_slot_taken()
+    {
+        var wanted = L(2026, 5, 13, 13, 0); // Wednesday afternoon: Bertil only
+        var keys = new KeysWithATwin(store);
+        var mine = new OnlineBooking(store, new FixedConfiguration(Config()), new InMemoryReservations(store), keys, clock, _ => 0);
+        var first = Request(wanted, key: "sent-twice");
+        keys.AfterFirstLookup = async () => Assert.True((await booking.Book(UnitId, first)).Succeeded);
+
+        var retry = await mine.Book(UnitId, Request(wanted, key: "sent-twice"));
+
+        Assert.True(retry.Succeeded, retry.Refusal?.Error.ToString());
+        Assert.True(retry.Value!.Replayed);
+        Assert.Equal(first.AppointmentId, retry.Value.View.AppointmentId);
+        Assert.Single(store.EventsOf<AppointmentBooked>());
+    }
+
+    /// <summary>Lets a twin request commit right after the first look-up found no record of the key.</summary>
+    private sealed class KeysWithATwin(InMemoryEventStore store) : IIdempotencyKeys
+    {
+        private readonly InMemoryIdempotencyKeys keys = new(store);
+
+        public Func<Task>? AfterFirstLookup { get; set; }
+
+        public async Task<IdempotencyRecord?> Find(Guid unitId, string key, CancellationToken ct = default)
+        {
+            var found = await keys.Find(unitId, key, ct);
+            if (AfterFirstLookup is { } twin)
+            {
+                AfterFirstLookup = null;
+                await twin();
+            }
+            return found;
+        }
     }
 
     [Fact]
