@@ -37,6 +37,8 @@ public static class BookingDatabase
     {
         if (app.Services.GetRequiredService<BookingStoreOptions>().ApplySchemaOnStart)
             await app.Services.ApplySchemaAsync();
+        var imported = await OldStoreImport.RunAsync(app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), CancellationToken.None);
+        if (imported > 0) app.Logger.LogInformation("Copied {Count} events of the store before Marten into Marten's tables", imported);
         await app.Services.GetRequiredService<Configuration.DemoUnit>().SeedIfEmpty(CancellationToken.None);
     }
 
