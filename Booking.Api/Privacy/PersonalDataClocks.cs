@@ -5,7 +5,7 @@ using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.InfoEvenings;
 using Npgsql;
 

@@ -132,7 +132,7 @@ public static class PrivacyApi
     });
 
     private static ProblemHttpResult FamilyNotFound() =>
-        Problems.From(new Refusal(new Booking.Domain.EventSourcing.DomainError("family_not_found", "No such family.",
+        Problems.From(new Booking.Domain.Refusal(new Booking.Domain.EventSourcing.DomainError("family_not_found", "No such family.",
             Booking.Domain.EventSourcing.ErrorKind.NotFound)));
 
     private static FileContentHttpResult Download(PersonalDataCopy copy, string fileName) =>

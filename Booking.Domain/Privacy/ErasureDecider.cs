@@ -1,7 +1,7 @@
 // Erase now: the rule that a family's data may be erased only when no meeting of theirs is still to come (the unit
 // would have no way to reach them, and the supervisor no names). The state is the family stream's own (Family.Evolve).
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using NodaTime;
 
 namespace Booking.Domain.Privacy;

@@ -2,11 +2,9 @@
 // the staff pages), what erasing a family would do, and erasing it through the one write path.
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using NodaTime;
-using AppointmentStreams = Booking.Domain.Appointments.StreamIds;
-using FamilyStreams = Booking.Domain.Families.StreamIds;
-using EraseStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Privacy.FamilyPersonalDataErased>>;
+using EraseStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Outcome<Booking.Domain.Privacy.FamilyPersonalDataErased>>;
 
 namespace Booking.Domain.Privacy;
 
@@ -52,7 +50,7 @@ public sealed class PersonalData(IEventStore store, IClientContacts contacts, IA
         CancellationToken ct = default) =>
         runner.Run(unitId, actor, async (write, token) =>
         {
-            var stream = await write.Fetch(ErasureDecider.Definition, FamilyStreams.Family(familyId), token);
+            var stream = await write.Fetch(ErasureDecider.Definition, StreamIds.Family(familyId), token);
             var appointments = new List<Appointment>();
             foreach (var meeting in stream.State.Meetings)
                 if (await LoadAppointment(unitId, meeting.AppointmentId, token) is { Status: not AppointmentStatus.None } a) appointments.Add(a);
@@ -102,8 +100,8 @@ public sealed class PersonalData(IEventStore store, IClientContacts contacts, IA
     private static CopyPerson Person(ClientContact c, string? role) => new(c.ClientId, role, c.Name, c.Email, c.Phone, c.Language);
 
     private async Task<Appointment> LoadAppointment(Guid unitId, Guid appointmentId, CancellationToken ct) =>
-        AppointmentDecider.Definition.Fold(await store.ReadStream(unitId, AppointmentStreams.Appointment(appointmentId), ct));
+        AppointmentDecider.Definition.Fold(await store.ReadStream(unitId, StreamIds.Appointment(appointmentId), ct));
 
     private async Task<Family> LoadFamily(Guid unitId, Guid familyId, CancellationToken ct) =>
-        FamilyDecider.Definition.Fold(await store.ReadStream(unitId, FamilyStreams.Family(familyId), ct));
+        FamilyDecider.Definition.Fold(await store.ReadStream(unitId, StreamIds.Family(familyId), ct));
 }
