@@ -27,7 +27,7 @@ public sealed record ErasedDto(Guid FamilyId, string Reason, int Parents, int Me
 
 public static class PrivacyApi
 {
-    public const string SecretaryOrManager = "secretary-or-manager";
+    public const string SecretaryOrManager = PrivacyPolicies.SecretaryOrManager;
     private const int ReadsLimit = 500;
 
     /// <summary>Call after the other features: it puts the read log under their contact readers.</summary>

@@ -39,3 +39,9 @@ public sealed record ErasurePlan(Guid FamilyId, IReadOnlyList<CopyPerson> Parent
 {
     public bool MayErase => FutureMeetings.Count == 0;
 }
+
+/// <summary>The authorization policy of erasing and copying a family's data: the office secretary or the unit manager.</summary>
+public static class PrivacyPolicies
+{
+    public const string SecretaryOrManager = "secretary-or-manager";
+}

@@ -151,6 +151,14 @@ public sealed class PrivacyApiTests(PrivacyApiApp app) : IClassFixture<PrivacyAp
         Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
         Assert.Equal("link_expired", (await gone.Json())["code"].Text());
         Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().GetAsync($"/api/bookings/{token}/copy")).StatusCode);
+        // The pages say so in the parent's language.
+        foreach (var (lang, words) in new[] { ("fi", "Linkki ei ole enää voimassa"), ("sv", "Länken gäller inte längre"), ("en", "This link is no longer valid") })
+        {
+            var page = await app.CreateClient().GetAsync($"/booking/{token}?lang={lang}");
+            Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+            Assert.Contains(words, WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+        }
+        Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().GetAsync($"/booking/{token}/copy")).StatusCode);
     }
 }
 

@@ -87,6 +87,10 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /api/privacy/families/{familyId:guid}/erase"] = [Secretary, Manager],
         ["GET /api/privacy/reads"] = [Manager],
         ["GET /api/privacy/retention"] = Any,
+        ["GET /staff/privacy/family/{FamilyId:guid}"] = [Secretary, Manager],
+        ["POST /staff/privacy/family/{FamilyId:guid}"] = [Secretary, Manager],
+        ["GET /staff/privacy/reads"] = [Manager],
+        ["POST /staff/privacy/reads"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
