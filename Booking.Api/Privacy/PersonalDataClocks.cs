@@ -25,6 +25,48 @@ public sealed class PersonalDataClocks : IInlineProjection
             primary key (unit_id, client_id, subject, subject_id)
         );
         create index if not exists personal_data_clocks_subject on personal_data_clocks (unit_id, subject, subject_id);
+        """ + "\n" + BackfillSql;
+
+    /// <summary>A unit that ran the service before this table existed: its clocks are read once from the events already
+    /// stored (this script runs when it first meets the database, and again only when it changes; each insert is
+    /// idempotent). Marten's events are JSON with camelCase names, the unit in tenant_id.</summary>
+    public const string BackfillSql = """
+        do $backfill$
+        begin
+          if to_regclass('public.mt_events') is null then return; end if;
+          insert into personal_data_clocks (unit_id, client_id, subject, subject_id, counts_from)
+          select e.tenant_id::uuid, (e.data->>'clientId')::uuid, 'appointment', (e.data->>'appointmentId')::uuid,
+                 coalesce((select (m.data->>'end')::timestamptz from mt_events m where m.type = 'appointment_moved'
+                           and m.stream_id = e.stream_id and m.tenant_id = e.tenant_id order by m.seq_id desc limit 1),
+                          (e.data->>'end')::timestamptz)
+          from mt_events e where e.type = 'appointment_booked' and e.tenant_id ~ '^[0-9a-fA-F-]{36}$'
+          on conflict do nothing;
+          insert into personal_data_clocks (unit_id, client_id, subject, subject_id, counts_from)
+          select e.tenant_id::uuid, (e.data->>'otherParentClientId')::uuid, 'appointment', (e.data->>'appointmentId')::uuid, c.counts_from
+          from mt_events e join personal_data_clocks c on c.unit_id = e.tenant_id::uuid and c.subject = 'appointment'
+               and c.subject_id = (e.data->>'appointmentId')::uuid
+          where e.type = 'other_parent_invited' and e.tenant_id ~ '^[0-9a-fA-F-]{36}$'
+          on conflict do nothing;
+          insert into personal_data_clocks (unit_id, client_id, subject, subject_id, counts_from)
+          select e.tenant_id::uuid, (e.data->>'clientId')::uuid, 'family', (e.data->>'familyId')::uuid,
+                 greatest((e.data->>'addedAt')::timestamptz,
+                          (select max((l.data->>'loggedAt')::timestamptz) from mt_events l where l.type = 'family_contact_logged'
+                           and l.stream_id = e.stream_id and l.tenant_id = e.tenant_id))
+          from mt_events e where e.type = 'family_parent_added' and e.tenant_id ~ '^[0-9a-fA-F-]{36}$'
+          on conflict do nothing;
+          insert into personal_data_clocks (unit_id, client_id, subject, subject_id, counts_from)
+          select e.tenant_id::uuid, (e.data->>'clientId')::uuid, 'evening', (e.data->>'eveningId')::uuid,
+                 coalesce((select (s.data->>'start')::timestamptz from mt_events s where s.type = 'info_evening_scheduled'
+                           and s.stream_id = e.stream_id and s.tenant_id = e.tenant_id order by s.seq_id desc limit 1),
+                          (e.data->>'at')::timestamptz)
+          from mt_events e where e.type in ('info_evening_registered', 'info_evening_waitlisted') and e.tenant_id ~ '^[0-9a-fA-F-]{36}$'
+          on conflict do nothing;
+          insert into personal_data_clocks (unit_id, client_id, subject, subject_id, counts_from)
+          select e.tenant_id::uuid, (e.data->>'clientId')::uuid, 'call_back', (e.data->>'callBackId')::uuid, (e.data->>'start')::timestamptz
+          from mt_events e where e.type = 'call_back_reserved' and e.tenant_id ~ '^[0-9a-fA-F-]{36}$'
+          on conflict do nothing;
+        end
+        $backfill$;
         """;
 
     public async Task Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventEnvelope> events, CancellationToken ct)

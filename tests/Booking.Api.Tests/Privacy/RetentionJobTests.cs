@@ -48,6 +48,19 @@ public sealed class RetentionJobTests(RetentionJobApp app) : IClassFixture<Reten
             phone: kept.Phone))).StatusCode);
 
         await app.Settled();
+        // A unit that ran the service before the clocks existed gets the same clocks from its stored events.
+        var clocks = await app.TableText("personal_data_clocks", "t::text");
+        // The online booker and the invited parent, the kept booking, the mother's family and meeting, the evening, the call-back.
+        Assert.Equal(7, clocks.Split('\n').Length);
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var empty = new NpgsqlCommand("delete from personal_data_clocks", connection);
+            await empty.ExecuteNonQueryAsync();
+            await using var backfill = new NpgsqlCommand(PersonalDataClocks.BackfillSql, connection);
+            await backfill.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(clocks, await app.TableText("personal_data_clocks", "t::text"));
         Assert.NotEmpty(await app.Search(f.Needles));
         Assert.NotEmpty(PrivacyTestData.SearchFolder(app.Pickup, f.Name));
         var statistics = await app.TableText("booking_statistics", "t::text");
