@@ -7,6 +7,7 @@ using Booking.Api.Hosting;
 using Booking.Api.InfoEvenings;
 using Booking.Api.Live;
 using Booking.Api.Notifications;
+using Booking.Api.Privacy;
 using Booking.Api.Secretary;
 using Booking.Api.Staff;
 using Booking.Api.WalkIn;
@@ -25,6 +26,7 @@ builder.Services.AddInfoEvenings(store);
 builder.Services.AddCallBacks(store);
 builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
+builder.Services.AddPrivacy(store, builder.Configuration);
 
 var app = builder.Build();
 // With a command (`db-apply`, `projections rebuild -p NAME`, `help`: Marten's command line) the service does that and stops;
@@ -44,6 +46,7 @@ app.MapLiveApi();
 app.MapNotificationsApi();
 app.MapSecretaryApi();
 app.MapSupervisorDayApi();
+app.MapPrivacyApi();
 app.MapBookingPages();
 
 if (command) return await app.RunJasperFxCommands(args);
