@@ -9,6 +9,7 @@ using Booking.Api.Live;
 using Booking.Api.Notifications;
 using Booking.Api.Secretary;
 using Booking.Api.Staff;
+using Booking.Api.StaffMeetings;
 using Booking.Api.WalkIn;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ builder.Services.AddInfoEvenings(store);
 builder.Services.AddCallBacks(store);
 builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
+builder.Services.AddStaffMeetings(store);
 
 var app = builder.Build();
 // With a command (`db-apply`, `projections rebuild -p NAME`, `help`: Marten's command line) the service does that and stops;
@@ -44,6 +46,7 @@ app.MapLiveApi();
 app.MapNotificationsApi();
 app.MapSecretaryApi();
 app.MapSupervisorDayApi();
+app.MapStaffMeetingsApi();
 app.MapBookingPages();
 
 if (command) return await app.RunJasperFxCommands(args);

@@ -82,6 +82,11 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/evenings"] = [Manager],
         ["GET /staff/evenings/{Id:guid}"] = [Manager],
         ["POST /staff/evenings/{Id:guid}"] = [Manager],
+        ["GET /api/staff/meetings"] = [Secretary, Supervisor],
+        ["GET /api/staff/meetings/{appointmentId:guid}"] = [Secretary, Supervisor],
+        ["POST /api/staff/meetings/{appointmentId:guid}/move"] = [Secretary, Supervisor],
+        ["POST /api/staff/meetings/{appointmentId:guid}/cancel"] = [Secretary, Supervisor],
+        ["POST /api/staff/meetings/{appointmentId:guid}/reassign"] = [Secretary, Supervisor],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
@@ -156,6 +161,7 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         {
             "/api/staff/bookings" => "?from=2026-04-21&to=2026-04-22",
             "/api/families" => "?q=nobody",
+            "/api/staff/meetings" => "?q=nobody",
             _ => "",
         };
         return result + query;
