@@ -6,6 +6,7 @@ using Booking.Api.Appointments;
 using Booking.Api.Errors;
 using Booking.Api.Secretary;
 using Booking.Api.Storage;
+using Booking.Domain;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;

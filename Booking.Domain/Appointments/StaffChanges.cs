@@ -72,7 +72,7 @@ public sealed class StaffChanges(
     public async Task<Outcome<IReadOnlyList<StaffMeeting>>> Find(Guid unitId, string? text, CancellationToken ct = default)
     {
         var q = text?.Trim() ?? "";
-        if (q.Length is < 2 or > 100 || Input.ClientInput.HasControlCharacters(q))
+        if (q.Length is < 2 or > 100 || ClientInput.HasControlCharacters(q))
             return Refusal.InvalidField("q", "Search with 2 to 100 characters: part of a name, an email, a phone number or a booking reference.");
         var now = clock.GetCurrentInstant();
         var found = new List<Appointment>();
@@ -221,7 +221,7 @@ public sealed class StaffChanges(
     private static Refusal? CheckNote(ChangeReason reason, string note)
     {
         if (note.Length > MaxNote) return Refusal.InvalidField("note", $"The explanation must be at most {MaxNote} characters.");
-        if (Input.ClientInput.ControlCharacterProblem(note, multiline: true) is { } problem) return Refusal.InvalidField("note", $"note {problem}");
+        if (ClientInput.ControlCharacterProblem(note, multiline: true) is { } problem) return Refusal.InvalidField("note", $"note {problem}");
         if (reason == ChangeReason.Other && string.IsNullOrWhiteSpace(note))
             return Refusal.InvalidField("note", "Explain the reason when it is 'other'.");
         return null;
@@ -237,8 +237,8 @@ public sealed class StaffChanges(
 
     private async Task<IReadOnlyList<Guid>> SeriesMeetings(Guid unitId, Guid familyId, Guid except, CancellationToken ct)
     {
-        var events = await store.ReadStream(unitId, Families.StreamIds.Family(familyId), ct);
-        return events.Aggregate(Families.Family.Initial, (s, e) => Families.Family.Evolve(s, e.Data))
+        var events = await store.ReadStream(unitId, StreamIds.Family(familyId), ct);
+        return events.Aggregate(Secretary.Family.Initial, (s, e) => Secretary.Family.Evolve(s, e.Data))
             .Meetings.Select(m => m.AppointmentId).Where(id => id != except).Distinct().ToList();
     }
 

@@ -4,13 +4,13 @@
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.Staff;
 using Booking.Domain.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 using static Booking.Domain.Tests.Support.TestUnit;
-using FamilyStreams = Booking.Domain.Families.StreamIds;
+using FamilyStreams = Booking.Domain.StreamIds;
 
 namespace Booking.Domain.Tests.Appointments;
 
@@ -94,7 +94,7 @@ public class StaffChangesTests : IAsyncLifetime
     private static readonly Guid FamilyId = Guid.Parse("fa000000-0000-0000-0000-000000000002");
     private static readonly Guid Mother = Guid.Parse("cccccccc-0000-0000-0000-000000000011");
     private static readonly Guid Father = Guid.Parse("cccccccc-0000-0000-0000-000000000012");
-    private static readonly StaffActor Sirpa = new(Secretary, StaffRoles.Secretary);
+    private static readonly StaffActor Sirpa = new(TestUnit.Sirpa, StaffRoles.Secretary);
     private static readonly StaffActor AnnaSignedIn = new(Anna, StaffRoles.Supervisor);
     private static readonly StaffActor BertilSignedIn = new(Bertil, StaffRoles.Supervisor);
 
@@ -285,7 +285,7 @@ public class StaffChangesTests : IAsyncLifetime
         var before = Written();
 
         var other = await changes.Cancel(UnitId, meeting.Id, ChangeReason.Other, "  ", Sirpa);
-        var unknown = await changes.Reassign(UnitId, meeting.Id, Secretary, ChangeReason.StaffAbsent, "", false, Sirpa);
+        var unknown = await changes.Reassign(UnitId, meeting.Id, TestUnit.Sirpa, ChangeReason.StaffAbsent, "", false, Sirpa);
         var control = await changes.Cancel(UnitId, meeting.Id, ChangeReason.FamilyAsked, "a\u0000b", Sirpa);
 
         Assert.Equal("note", other.Refusal?.Error.Field);
