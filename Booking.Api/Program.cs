@@ -1,4 +1,5 @@
 using JasperFx;
+using Booking.Api.Absences;
 using Booking.Api.Appointments;
 using Booking.Api.CallBacks;
 using Booking.Api.Configuration;
@@ -27,6 +28,7 @@ builder.Services.AddCallBacks(store);
 builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
 builder.Services.AddStaffMeetings(store);
+builder.Services.AddAbsences();
 
 var app = builder.Build();
 // With a command (`db-apply`, `projections rebuild -p NAME`, `help`: Marten's command line) the service does that and stops;
@@ -47,6 +49,7 @@ app.MapNotificationsApi();
 app.MapSecretaryApi();
 app.MapSupervisorDayApi();
 app.MapStaffMeetingsApi();
+app.MapAbsencesApi();
 app.MapBookingPages();
 
 if (command) return await app.RunJasperFxCommands(args);

@@ -91,6 +91,7 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /api/staff/meetings/{appointmentId:guid}/move"] = [Secretary, Supervisor],
         ["POST /api/staff/meetings/{appointmentId:guid}/cancel"] = [Secretary, Supervisor],
         ["POST /api/staff/meetings/{appointmentId:guid}/reassign"] = [Secretary, Supervisor],
+        ["POST /api/staff/absences/preview"] = [Secretary, Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
