@@ -92,6 +92,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /api/staff/meetings/{appointmentId:guid}/cancel"] = [Secretary, Supervisor],
         ["POST /api/staff/meetings/{appointmentId:guid}/reassign"] = [Secretary, Supervisor],
         ["POST /api/staff/absences/preview"] = [Secretary, Manager],
+        ["GET /staff/absences"] = [Secretary, Manager],
+        ["POST /staff/absences"] = [Secretary, Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
