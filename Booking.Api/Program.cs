@@ -1,4 +1,5 @@
 using JasperFx;
+using Booking.Api.Absences;
 using Booking.Api.Appointments;
 using Booking.Api.CallBacks;
 using Booking.Api.Configuration;
@@ -10,6 +11,7 @@ using Booking.Api.Notifications;
 using Booking.Api.Privacy;
 using Booking.Api.Secretary;
 using Booking.Api.Staff;
+using Booking.Api.StaffMeetings;
 using Booking.Api.WalkIn;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +28,9 @@ builder.Services.AddInfoEvenings(store);
 builder.Services.AddCallBacks(store);
 builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
+builder.Services.AddStaffMeetings(store);
+builder.Services.AddAbsences();
+// Last: it wraps the contact readers the features above registered, so every staff read is logged.
 builder.Services.AddPrivacy(store, builder.Configuration);
 
 var app = builder.Build();
@@ -47,6 +52,8 @@ app.MapNotificationsApi();
 app.MapSecretaryApi();
 app.MapSupervisorDayApi();
 app.MapPrivacyApi();
+app.MapStaffMeetingsApi();
+app.MapAbsencesApi();
 app.MapBookingPages();
 
 if (command) return await app.RunJasperFxCommands(args);

@@ -40,12 +40,23 @@ public sealed record OtherParentInvited(Guid AppointmentId, Guid OtherParentClie
 public sealed record OtherParentResponded(Guid AppointmentId, Guid OtherParentClientId, bool Accepted, Instant RespondedAt)
     : AppointmentEvent(AppointmentId);
 
+/// <summary>Why staff changed a meeting (the explanation, free text, is kept in the appointment's change notes, not here).</summary>
+public enum ChangeReason { FamilyAsked, StaffAbsent, StaffRequest, UnitClosed, Other }
+
+/// <param name="Reason">Null when the client moved it from the manage link; staff always give one.</param>
 [EventName("appointment_moved")]
 public sealed record AppointmentMoved(Guid AppointmentId, Instant Start, Instant End, Instant OccupiedUntil, Guid SupervisorId,
-    string MovedBy, Instant MovedAt) : AppointmentEvent(AppointmentId);
+    string MovedBy, Instant MovedAt, ChangeReason? Reason = null) : AppointmentEvent(AppointmentId);
 
+/// <param name="Reason">Null when the client cancelled it from the manage link; staff always give one.</param>
 [EventName("appointment_cancelled")]
-public sealed record AppointmentCancelled(Guid AppointmentId, string CancelledBy, Instant CancelledAt) : AppointmentEvent(AppointmentId);
+public sealed record AppointmentCancelled(Guid AppointmentId, string CancelledBy, Instant CancelledAt, ChangeReason? Reason = null)
+    : AppointmentEvent(AppointmentId);
+
+/// <summary>Staff gave the meeting to another supervisor at the same time (the family's time does not change, so no email).</summary>
+[EventName("appointment_reassigned")]
+public sealed record AppointmentReassigned(Guid AppointmentId, Guid SupervisorId, Guid PreviousSupervisorId, ChangeReason Reason,
+    string ReassignedBy, Instant ReassignedAt) : AppointmentEvent(AppointmentId);
 
 public enum AppointmentStatus { None, Booked, Cancelled, Completed, NoShow }
 
@@ -88,6 +99,7 @@ public sealed record Appointment(
         OtherParentResponded e => state with { OtherParentAccepted = e.Accepted },
         AppointmentMoved e => state with { Start = e.Start, End = e.End, OccupiedUntil = e.OccupiedUntil, SupervisorId = e.SupervisorId },
         AppointmentCancelled => state with { Status = AppointmentStatus.Cancelled },
+        AppointmentReassigned e => state with { SupervisorId = e.SupervisorId },
         _ => state,
     };
 }
@@ -105,10 +117,16 @@ public sealed record CompleteAppointment(Guid AppointmentId, string Actor, Insta
 /// <summary>The supervisor marks that the client did not come.</summary>
 public sealed record MarkNoShow(Guid AppointmentId, string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
 
+/// <param name="Reason">Staff's moves carry a reason; a client's (from the manage link) none. Only staff move pair meetings.</param>
 public sealed record MoveAppointment(Guid AppointmentId, Instant Start, Instant End, Instant OccupiedUntil, Guid SupervisorId,
-    string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
+    string Actor, Instant Now, ChangeReason? Reason = null) : AppointmentCommand(AppointmentId, Actor, Now);
 
-public sealed record CancelAppointment(Guid AppointmentId, string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
+public sealed record CancelAppointment(Guid AppointmentId, string Actor, Instant Now, ChangeReason? Reason = null)
+    : AppointmentCommand(AppointmentId, Actor, Now);
+
+/// <summary>Staff give the meeting to another supervisor, same time.</summary>
+public sealed record ReassignAppointment(Guid AppointmentId, Guid SupervisorId, ChangeReason Reason, string Actor, Instant Now)
+    : AppointmentCommand(AppointmentId, Actor, Now);
 
 /// <summary>The invited other parent accepts (true) or declines (false) the invitation.</summary>
 public sealed record RespondToInvitation(Guid AppointmentId, bool Accepted, string Actor, Instant Now)
@@ -132,7 +150,7 @@ public static class AppointmentDecider
                 ErrorKind.Rule, "secondProfessionalId"),
         BookAppointment c => Book(c),
 
-        MoveAppointment or CancelAppointment or CompleteAppointment or MarkNoShow when state.Status == AppointmentStatus.None =>
+        MoveAppointment or CancelAppointment or CompleteAppointment or MarkNoShow or ReassignAppointment when state.Status == AppointmentStatus.None =>
             new DomainError("appointment_not_found", "No such appointment.", ErrorKind.NotFound),
         CompleteAppointment or MarkNoShow when state.Status == AppointmentStatus.Cancelled =>
             new DomainError("appointment_cancelled", "This appointment was cancelled.", ErrorKind.Rule),
@@ -144,20 +162,34 @@ public static class AppointmentDecider
         MarkNoShow c => Decision<AppointmentEvent>.Accept(new AppointmentNoShow(c.AppointmentId, c.Actor, c.Now)),
         MoveAppointment when state.Status == AppointmentStatus.Cancelled =>
             new DomainError("appointment_cancelled", "A cancelled appointment cannot be moved; please book a new time.", ErrorKind.Rule),
-        MoveAppointment when state.SecondProfessionalId is not null =>
+        MoveAppointment c when state.SecondProfessionalId is not null && c.Reason is null =>
             new DomainError("pair_meeting", "A meeting with two professionals is changed through the office secretary.", ErrorKind.Rule),
         MoveAppointment c when state.Start <= c.Now =>
             new DomainError("appointment_started", "An appointment that has already begun cannot be moved.", ErrorKind.Rule),
         MoveAppointment c when c.Start <= c.Now =>
             new DomainError("time_in_past", "That time has already passed.", ErrorKind.Rule, "start"),
+        MoveAppointment c when c.SupervisorId == state.SecondProfessionalId =>
+            new DomainError("same_professional_twice", "Pair work needs a second professional other than the supervisor.",
+                ErrorKind.Rule, "supervisor"),
         MoveAppointment c when c.Start == state.Start && c.SupervisorId == state.SupervisorId => Decision<AppointmentEvent>.Nothing,
         MoveAppointment c => Decision<AppointmentEvent>.Accept(
-            new AppointmentMoved(c.AppointmentId, c.Start, c.End, c.OccupiedUntil, c.SupervisorId, c.Actor, c.Now)),
+            new AppointmentMoved(c.AppointmentId, c.Start, c.End, c.OccupiedUntil, c.SupervisorId, c.Actor, c.Now, c.Reason)),
 
         CancelAppointment when state.Status == AppointmentStatus.Cancelled => Decision<AppointmentEvent>.Nothing,
         CancelAppointment c when state.Start <= c.Now =>
             new DomainError("appointment_started", "An appointment that has already begun cannot be cancelled.", ErrorKind.Rule),
-        CancelAppointment c => Decision<AppointmentEvent>.Accept(new AppointmentCancelled(c.AppointmentId, c.Actor, c.Now)),
+        CancelAppointment c => Decision<AppointmentEvent>.Accept(new AppointmentCancelled(c.AppointmentId, c.Actor, c.Now, c.Reason)),
+
+        ReassignAppointment when state.Status == AppointmentStatus.Cancelled =>
+            new DomainError("appointment_cancelled", "A cancelled meeting cannot be given to another supervisor.", ErrorKind.Rule),
+        ReassignAppointment c when state.Start <= c.Now || state.Status != AppointmentStatus.Booked =>
+            new DomainError("appointment_started", "A meeting that has already begun cannot be given to another supervisor.", ErrorKind.Rule),
+        ReassignAppointment c when c.SupervisorId == state.SecondProfessionalId =>
+            new DomainError("same_professional_twice", "Pair work needs a second professional other than the supervisor.",
+                ErrorKind.Rule, "supervisor"),
+        ReassignAppointment c when c.SupervisorId == state.SupervisorId => Decision<AppointmentEvent>.Nothing,
+        ReassignAppointment c => Decision<AppointmentEvent>.Accept(
+            new AppointmentReassigned(c.AppointmentId, c.SupervisorId, state.SupervisorId, c.Reason, c.Actor, c.Now)),
 
         RespondToInvitation when state.Status == AppointmentStatus.None || state.OtherParentClientId is null =>
             new DomainError("no_invitation", "No other parent was invited to this appointment.", ErrorKind.NotFound),

@@ -17,10 +17,7 @@ public sealed partial class OnlineBooking
             if (appointment.Decide(new CancelAppointment(appointmentId, actor, write.Now)).Error is { } error) return ViewStep.Answer(error);
             var view = AppointmentView.From(appointment.State, config.Zone, write.Now);
             if (appointment.Appended.Count == 0) return ViewStep.Answer(view);
-            var date = before.Start.InZone(config.Zone).Date;
-            foreach (var professional in before.Professionals)
-                (await write.Fetch(StaffDayDecider.Definition, StreamIds.StaffDay(professional, date), token))
-                    .Decide(new ReleaseSlot(professional, date, appointmentId, write.Now));
+            await StaffChanges.ReleaseAll(write, config, before, token);
             return ViewStep.Save(view);
         }, () => Task.FromResult<Outcome<AppointmentView>>(Busy()), ct);
     }

@@ -91,6 +91,18 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/privacy/family/{FamilyId:guid}"] = [Secretary, Manager],
         ["GET /staff/privacy/reads"] = [Manager],
         ["POST /staff/privacy/reads"] = [Manager],
+        ["GET /staff/meetings"] = [Secretary, Supervisor],
+        ["POST /staff/meetings"] = [Secretary, Supervisor],
+        ["GET /staff/meetings/{Id:guid}"] = [Secretary, Supervisor],
+        ["POST /staff/meetings/{Id:guid}"] = [Secretary, Supervisor],
+        ["GET /api/staff/meetings"] = [Secretary, Supervisor],
+        ["GET /api/staff/meetings/{appointmentId:guid}"] = [Secretary, Supervisor],
+        ["POST /api/staff/meetings/{appointmentId:guid}/move"] = [Secretary, Supervisor],
+        ["POST /api/staff/meetings/{appointmentId:guid}/cancel"] = [Secretary, Supervisor],
+        ["POST /api/staff/meetings/{appointmentId:guid}/reassign"] = [Secretary, Supervisor],
+        ["POST /api/staff/absences/preview"] = [Secretary, Manager],
+        ["GET /staff/absences"] = [Secretary, Manager],
+        ["POST /staff/absences"] = [Secretary, Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
@@ -165,6 +177,7 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         {
             "/api/staff/bookings" => "?from=2026-04-21&to=2026-04-22",
             "/api/families" => "?q=nobody",
+            "/api/staff/meetings" => "?q=nobody",
             _ => "",
         };
         return result + query;

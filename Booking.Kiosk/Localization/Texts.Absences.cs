@@ -1,0 +1,64 @@
+// The strings of the absence and closure preview page in Finnish, Swedish and English.
+using Booking.Domain.Absences;
+
+namespace Booking.Kiosk.Localization;
+
+public sealed partial class Texts
+{
+    public string AbsencesLink => T("Poissaolot ja sulkemiset", "Frånvaro och stängningar", "Absences and closures");
+    public string AbsencesTitle => T("Poissaolon tai sulkemisen vaikutukset", "Vad en frånvaro eller stängning påverkar", "What an absence or closure affects");
+    public string AbsencesIntro => T(
+        "Valitse työntekijä (tai koko yksikkö) ja ajat. Sivu näyttää ennen tallennusta jokaisen tapaamisen, takaisinsoiton ja avoimen vastaanoton vuoron, johon poissaolo osuu, ja työlistan sihteerille.",
+        "Välj en anställd (eller hela enheten) och tiderna. Sidan visar före sparandet varje möte, återuppringning och pass på den öppna mottagningen som frånvaron träffar, och en arbetslista för sekreteraren.",
+        "Choose a staff member (or the whole unit) and the times. Before anything is saved, the page lists every meeting, call-back and walk-in duty the absence hits, and a work list for the secretary.");
+    public string AbsenceWhoLabel => T("Kuka on poissa", "Vem är frånvarande", "Who is away");
+    public string WholeUnitOption => T("Koko yksikkö on suljettu", "Hela enheten är stängd", "The whole unit is closed");
+    public string AbsenceFromLabel => T("Ensimmäinen päivä", "Första dagen", "First day");
+    public string AbsenceToLabel => T("Viimeinen päivä", "Sista dagen", "Last day");
+    public string AbsenceHoursHint => T("Jätä kellonajat tyhjiksi, jos poissaolo kestää koko päivän.", "Lämna klockslagen tomma om frånvaron gäller hela dagen.",
+        "Leave the times empty for whole days.");
+    public string AbsenceFromTimeLabel => T("Alkaen klo", "Från kl.", "From");
+    public string AbsenceToTimeLabel => T("Päättyen klo", "Till kl.", "Until");
+    public string ShowImpactAction => T("Näytä vaikutukset", "Visa vad som påverkas", "Show what it affects");
+    public string HitsHeading(int n) => T(n == 1 ? "Osuu 1 kohtaan" : $"Osuu {n} kohtaan", n == 1 ? "Träffar 1 post" : $"Träffar {n} poster",
+        n == 1 ? "Affects 1 item" : $"Affects {n} items");
+    public string NothingHit => T("Poissaolo ei osu yhteenkään varattuun aikaan.", "Frånvaron träffar inga bokade tider.", "The absence affects nothing booked.");
+    public string WorkListHeading => T("Työlista sihteerille", "Arbetslista för sekreteraren", "The secretary's work list");
+    public string WorkListCaption => T("Mitä kullekin kohdalle tehdään", "Vad som görs för varje post", "What to do with each item");
+    public string ColumnWhat => T("Mikä", "Vad", "What");
+    public string ColumnTodo => T("Tehtävä", "Åtgärd", "To do");
+    public string ImpactKindName(ImpactKind kind) => kind switch
+    {
+        ImpactKind.CallBack => T("Takaisinsoitto", "Återuppringning", "Call-back"),
+        ImpactKind.WalkInDuty => T("Avoimen vastaanoton vuoro", "Pass på den öppna mottagningen", "Walk-in duty"),
+        _ => T("Tapaaminen", "Möte", "Meeting"),
+    };
+    public string WorkTodo(WorkItem w, string? colleague) => w.Action switch
+    {
+        WorkAction.Reassign => T($"Anna lastenvalvojalle {colleague} (vapaana samaan aikaan)", $"Ge till {colleague} (ledig samma tid)",
+            $"Give to {colleague} (free at the same time)"),
+        WorkAction.CoverDuty => T("Sovi toinen päivystäjä tai sulje vastaanotto", "Ordna en annan på passet eller stäng mottagningen",
+            "Find another supervisor on duty or close the walk-in"),
+        _ => T("Ota yhteyttä perheeseen ja sovi uusi aika", "Kontakta familjen och kom överens om en ny tid", "Contact the family and agree a new time"),
+    } + WhyNote(w.Why);
+    private string WhyNote(string why) => why switch
+    {
+        "supervisor_kept" => T(" – perhe on pitänyt lastenvalvojansa", " – familjen har behållit sin barnatillsyningsman", " – the family kept its supervisor"),
+        "series" => T(" – osa tapaamissarjaa", " – del av en serie", " – one of a series"),
+        "nobody_free" => T(" – kukaan ei ole vapaana silloin", " – ingen är ledig då", " – nobody is free then"),
+        "unit_closed" => T(" – yksikkö on suljettu", " – enheten är stängd", " – the unit is closed"),
+        "partner_absent" => T(" – työpari on poissa", " – arbetsparet är borta", " – the pair partner is away"),
+        _ => "",
+    };
+    public string ErrorAbsenceField(string field) => field switch
+    {
+        "staffId" => T("Valitse työntekijä.", "Välj en anställd.", "Choose a staff member."),
+        "from" => T("Anna ensimmäinen päivä.", "Ange den första dagen.", "Enter the first day."),
+        "to" => T("Anna viimeinen päivä, aikaisintaan ensimmäisenä päivänä (enintään vuosi).",
+            "Ange den sista dagen, tidigast den första dagen (högst ett år).", "Enter the last day, not before the first (at most a year)."),
+        "fromTime" => T("Anna alkamisaika tai jätä molemmat kellonajat tyhjiksi.", "Ange starttiden eller lämna båda klockslagen tomma.",
+            "Enter the start time, or leave both times empty."),
+        _ => T("Anna päättymisaika, joka on alkamisajan jälkeen, tai jätä molemmat tyhjiksi.",
+            "Ange en sluttid efter starttiden, eller lämna båda tomma.", "Enter an end time after the start time, or leave both empty."),
+    };
+}
