@@ -82,6 +82,13 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/evenings"] = [Manager],
         ["GET /staff/evenings/{Id:guid}"] = [Manager],
         ["POST /staff/evenings/{Id:guid}"] = [Manager],
+        ["GET /api/staff/accounts"] = [Manager],
+        ["POST /api/staff/accounts"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/role"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/disable"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/enable"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/password"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/unlock"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
