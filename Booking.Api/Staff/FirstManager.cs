@@ -3,6 +3,7 @@
 // environment variable BOOKING_MANAGER_PASSWORD or the first line of standard input) or from the settings FirstManager:*
 // at start; either way only while the unit has no enabled manager. Accounts written before accounts had streams are
 // given their opening event at start, so the manager can change them like any other.
+using Booking.Domain;
 using Booking.Api.Configuration;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
@@ -77,12 +78,12 @@ public sealed class FirstManager(UnitConfigurationStore configurations, StaffAcc
     {
         foreach (var account in await index.All(unit.UnitId, clock.GetCurrentInstant(), ct))
         {
-            var streamId = StaffAccountStreams.Account(account.StaffId);
+            var streamId = StreamIds.StaffAccount(account.StaffId);
             if ((await store.ReadStream(unit.UnitId, streamId, ct)).Count > 0) continue;
             await using var session = store.OpenSession(unit.UnitId, "system:accounts");
             List<object> events = [new StaffAccountOpened(account.StaffId, account.Role, "system:accounts", clock.GetCurrentInstant())];
             if (!account.Enabled) events.Add(new StaffAccountDisabled(account.StaffId, "system:accounts", clock.GetCurrentInstant()));
-            session.Append(streamId, StaffAccountStreams.AccountType, 0, events);
+            session.Append(streamId, StreamIds.StaffAccountType, 0, events);
             try { await session.SaveChangesAsync(ct); }
             catch (ConcurrencyException) { } // another instance adopted it at the same moment
         }

@@ -1,6 +1,7 @@
 // The manager's door to staff accounts: list, open, change the role, disable and enable, reset a password, lift a
 // sign-in lockout. Every change is an event on the account's stream; sign-in names and hashes stay in the table.
 using System.Security.Claims;
+using Booking.Domain;
 using Booking.Api.Errors;
 using Booking.Api.Hosting;
 using Booking.Api.Storage;

@@ -34,7 +34,7 @@ public sealed record LiftSignInLockout(Guid StaffId, bool LockedOut, string By, 
 public static class StaffAccountDecider
 {
     public static readonly Decider<StaffAccountCommand, StaffAccount, StaffAccountEvent> Definition =
-        new(StaffAccountStreams.AccountType, StaffAccount.Initial, StaffAccount.Evolve, Decide);
+        new(StreamIds.StaffAccountType, StaffAccount.Initial, StaffAccount.Evolve, Decide);
 
     public static Decision<StaffAccountEvent> Decide(StaffAccountCommand command, StaffAccount state) => command switch
     {

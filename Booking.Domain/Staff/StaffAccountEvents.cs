@@ -5,13 +5,6 @@ using NodaTime;
 
 namespace Booking.Domain.Staff;
 
-public static class StaffAccountStreams
-{
-    public const string AccountType = "staff_account";
-
-    public static string Account(Guid staffId) => $"staffaccount-{staffId:N}";
-}
-
 public abstract record StaffAccountEvent(Guid StaffId);
 
 [EventName("staff_account_opened")]

@@ -121,7 +121,7 @@ public sealed class StaffAccountUseCases(
         var userName = NormalizedUserName(request.UserName!);
         var member = (await findConfiguration(unitId, ct))?.Member(staffId);
         var taken = await index.StaffWithUserName(unitId, userName, ct) is { } owner && owner != staffId;
-        var write = await runner.Decide(unitId, by, StaffAccountDecider.Definition, StaffAccountStreams.Account(staffId),
+        var write = await runner.Decide(unitId, by, StaffAccountDecider.Definition, StreamIds.StaffAccount(staffId),
             (_, now) => Task.FromResult<StaffAccountCommand>(new OpenStaffAccount(staffId, request.Role!, member, firstManager,
                 PasswordRules.Problem(request.Password, userName), taken, by, now)),
             w => w.Store(new StaffCredentials(unitId, staffId, userName, hashing.Hash(request.Password!), request.Role!, true)),
@@ -175,7 +175,7 @@ public sealed class StaffAccountUseCases(
         Func<StaffCredentials, StaffCredentials>? credentials = null) =>
         runner.Run<Outcome<StaffAccountListing>>(unitId, by, async (write, token) =>
         {
-            var stream = await write.Fetch(StaffAccountDecider.Definition, StaffAccountStreams.Account(staffId), token);
+            var stream = await write.Fetch(StaffAccountDecider.Definition, StreamIds.StaffAccount(staffId), token);
             var listing = await index.ByStaff(unitId, staffId, write.Now, token);
             var decision = stream.Decide(await command(write.Now, listing));
             if (decision.Error is { } error) return Step<Outcome<StaffAccountListing>>.Answer(Refused(error));

@@ -1,0 +1,71 @@
+// The sign-in page is throttled like the API's door: five wrong passwords lock the account even for the right one, in
+// the person's language, until the manager lifts it. A supervisor sent to a page for another role lands on a page that
+// says so in their language (403). Both pages pass axe in Finnish and Swedish.
+using System.Text.RegularExpressions;
+using Booking.Api.Configuration;
+using Xunit;
+
+namespace Booking.Kiosk.Tests;
+
+public sealed class StaffAccountPagesTests(StaffAccountPagesTests.App app) : IClassFixture<StaffAccountPagesTests.App>
+{
+    public sealed class App : BrowserApp;
+
+    [Fact]
+    public async Task Five_wrong_passwords_on_the_sign_in_page_lock_the_account_until_the_manager_lifts_it()
+    {
+        var page = await app.NewPhonePage("sv-FI");
+        await page.GotoAsync("/staff/sign-in?lang=sv");
+        var violations = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            await page.FillAsync("#userName", "satu");
+            await page.FillAsync("#password", $"fel lösenord {i}");
+            await page.ClickAsync("main form button[type=submit]");
+            await page.Locator("[role=alert]").WaitForAsync();
+            Assert.Contains("lösenordet är fel", await page.Locator("[role=alert]").InnerTextAsync());
+        }
+        await page.FillAsync("#userName", "satu");
+        await page.FillAsync("#password", "satu-demo-2026");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.Locator("[role=alert]").WaitForAsync();
+        Assert.Contains("För många felaktiga lösenord", await page.Locator("[role=alert]").InnerTextAsync());
+        Assert.EndsWith("/staff/sign-in?lang=sv", page.Url);
+        violations.AddRange(await BrowserApp.AccessibilityViolations(page));
+
+        using (var manager = await app.SignIn("pekka"))
+        {
+            var lifted = await manager.PostAsync($"/api/staff/accounts/{DemoUnitIds.Satu}/unlock", null);
+            Assert.Equal(System.Net.HttpStatusCode.OK, lifted.StatusCode);
+        }
+        await page.FillAsync("#userName", "satu");
+        await page.FillAsync("#password", "satu-demo-2026");
+        await page.ClickAsync("main form button[type=submit]");
+        await BrowserApp.Arrived(page, new Regex(@"/staff(\?lang=sv)?$"));
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public async Task A_supervisor_sent_to_the_secretarys_console_gets_a_page_in_their_language_that_says_they_have_no_access()
+    {
+        var page = await app.NewPhonePage();
+        await page.GotoAsync("/staff/sign-in?lang=fi");
+        await page.FillAsync("#userName", "aino");
+        await page.FillAsync("#password", "aino-demo-2026");
+        await page.ClickAsync("main form button[type=submit]");
+        await BrowserApp.Arrived(page, new Regex(@"/staff(\?lang=fi)?$"));
+
+        var response = await page.GotoAsync("/staff/console");
+        Assert.Equal(403, response!.Status);
+        await BrowserApp.Arrived(page, "**/staff/access-denied**");
+        Assert.Equal("Ei käyttöoikeutta", await page.Locator("h1").InnerTextAsync());
+        var violations = new List<string>(await BrowserApp.AccessibilityViolations(page));
+
+        await page.GotoAsync("/staff/access-denied?lang=sv");
+        Assert.Equal("Ingen behörighet", await page.Locator("h1").InnerTextAsync());
+        violations.AddRange(await BrowserApp.AccessibilityViolations(page));
+        await page.ClickAsync("main a.button");
+        await BrowserApp.Arrived(page, new Regex(@"/staff$"));
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+}
