@@ -69,7 +69,17 @@ public static class StaffAccountsApi
             .WithSummary("Sets a new password (at least 12 characters) and lifts any sign-in lockout of the account.");
         api.MapPost("/{staffId:guid}/unlock", Unlock).WithName("LiftStaffSignInLockout")
             .WithSummary("Lifts the lockout after too many wrong passwords.");
+        // The staff bar's sign-out form (every staff page has it): a form post with the antiforgery token, back to sign-in.
+        app.MapPost("/staff/sign-out", SignOutForm).AllowAnonymous().ExcludeFromDescription();
         return api;
+    }
+
+    public static async Task<IResult> SignOutForm(HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Problems.Invalid("__RequestVerificationToken", "The form's antiforgery token is missing or not valid; reload the page.");
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect($"{http.Request.PathBase}/staff/sign-in");
     }
 
     /// <summary>Cookies of a disabled account, or of one whose role changed, stop working at the next request.</summary>

@@ -13,4 +13,10 @@ public sealed partial class Texts
         "Din roll ger inte tillgång till den här sidan. Om du behöver den i ditt arbete, be enhetens chef att ändra din roll.",
         "Your role does not give access to this page. If you need it for your work, ask the unit's manager to change your role.");
     public string AccessDeniedBack => T("Omaan työnäkymään", "Till din arbetsvy", "To your own work view");
+
+    public string StaffNavLabel => T("Henkilökunnan sivut", "Personalens sidor", "Staff pages");
+    public string StaffNavDay => T("Päivä", "Dagen", "Day");
+    public string StaffNavWeek => T("Viikon varaukset", "Veckans bokningar", "Week's bookings");
+    public string StaffNavWalkIn => T("Avoin vastaanotto", "Öppen mottagning", "Walk-in");
+    public string StaffNavConsole => T("Työpöytä", "Arbetsvy", "Console");
 }

@@ -68,4 +68,44 @@ public sealed class StaffAccountPagesTests(StaffAccountPagesTests.App app) : ICl
         await BrowserApp.Arrived(page, new Regex(@"/staff$"));
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
+
+    private async Task<Microsoft.Playwright.IPage> SignedIn(string user, string lang)
+    {
+        var page = await app.NewPhonePage();
+        await page.GotoAsync($"/staff/sign-in?lang={lang}");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", $"{user}-demo-2026");
+        await page.ClickAsync("main form button[type=submit]");
+        await BrowserApp.Arrived(page, new Regex($@"/staff(\?lang={lang})?$"));
+        return page;
+    }
+
+    [Fact]
+    public async Task Every_staff_page_has_a_bar_with_the_pages_of_the_role_the_name_and_sign_out()
+    {
+        var violations = new List<string>();
+        var leena = await SignedIn("leena", "fi");
+        await leena.GotoAsync("/staff/day");
+        var bar = leena.Locator("nav.staff-nav");
+        Assert.Equal(1, await bar.Locator("a[href$='/staff/console']").CountAsync());
+        Assert.Equal(0, await bar.Locator("a[href$='/staff/evenings']").CountAsync());
+        Assert.Equal("Päivä", await bar.Locator("a[aria-current=page]").InnerTextAsync());
+        Assert.Contains("Leena Mäkinen", await leena.Locator(".staff-who").InnerTextAsync());
+        violations.AddRange(await BrowserApp.AccessibilityViolations(leena));
+
+        var pekka = await SignedIn("pekka", "sv");
+        await pekka.GotoAsync("/staff/walk-in?lang=sv");
+        bar = pekka.Locator("nav.staff-nav");
+        Assert.Equal(0, await bar.Locator("a[href$='/staff/console']").CountAsync());
+        Assert.Equal("Öppen mottagning", await bar.Locator("a[aria-current=page]").InnerTextAsync());
+        violations.AddRange(await BrowserApp.AccessibilityViolations(pekka));
+        await bar.Locator("a[href$='/staff/evenings']").ClickAsync();
+        await BrowserApp.Arrived(pekka, "**/staff/evenings");
+        await pekka.ClickAsync(".staff-who button[type=submit]");
+        await BrowserApp.Arrived(pekka, "**/staff/sign-in");
+        await pekka.GotoAsync("/staff/evenings");
+        await BrowserApp.Arrived(pekka, "**/staff/sign-in**");
+        Assert.Equal(0, await pekka.Locator("nav.staff-nav").CountAsync());
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
 }

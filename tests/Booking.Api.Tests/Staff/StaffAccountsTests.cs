@@ -162,6 +162,15 @@ public sealed class StaffAccountsTests(BookingApp app) : IClassFixture<BookingAp
     }
 
     [Fact]
+    public async Task The_staff_bars_sign_out_form_without_its_antiforgery_token_is_refused_and_signs_nobody_out()
+    {
+        var leena = await app.SignIn("leena");
+        var forged = await leena.PostAsync("/staff/sign-out", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leena.GetAsync("/api/staff/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_locked_out_name_that_has_no_account_answers_as_a_real_one_would()
     {
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.Unauthorized, await TrySignIn("nosuchperson", $"guess {i}"));
