@@ -70,6 +70,8 @@ public static class BookingStore
 
         marten.Events.StreamIdentity = StreamIdentity.AsString;
         marten.Events.TenancyStyle = TenancyStyle.Conjoined;
+        // One function call per stream: the events are numbered and the expected version checked in the database.
+        marten.Events.AppendMode = EventAppendMode.Quick;
         marten.Policies.AllDocumentsAreMultiTenanted();
         marten.Events.MetadataConfig.UserNameEnabled = true;
         foreach (var (name, type) in registry.Events)
