@@ -1,6 +1,7 @@
 // The sign-in page is throttled like the API's door: five wrong passwords lock the account even for the right one, in
 // the person's language, until the manager lifts it. A supervisor sent to a page for another role lands on a page that
 // says so in their language (403). Both pages pass axe in Finnish and Swedish.
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Booking.Api.Configuration;
 using Xunit;
@@ -107,5 +108,30 @@ public sealed class StaffAccountPagesTests(StaffAccountPagesTests.App app) : ICl
         await BrowserApp.Arrived(pekka, "**/staff/sign-in**");
         Assert.Equal(0, await pekka.Locator("nav.staff-nav").CountAsync());
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public async Task The_supervisors_day_prints_on_one_A4_page_without_the_staff_bar_or_forms()
+    {
+        using (var http = app.CreateClient())
+            foreach (var start in new[] { "2026-04-21T08:30", "2026-04-21T09:00", "2026-04-21T09:30", "2026-04-21T10:00", "2026-04-21T10:30" })
+            {
+                var booked = await http.PostAsJsonAsync("/api/bookings", new
+                {
+                    appointmentType = "advice", modality = "phone", start,
+                    client = new { name = "Kalle Testinen", email = "kalle@example.fi", phone = "0401234567", language = "fi" },
+                });
+                // The unit picks the supervisor: some of these land on Aino's day, which is what is printed.
+                Assert.True((int)booked.StatusCode is 201 or 200 or 409, await booked.Content.ReadAsStringAsync());
+            }
+        var aino = await SignedIn("aino", "fi");
+        await aino.GotoAsync("/staff/day?date=2026-04-21");
+        await aino.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        Assert.False(await aino.Locator("nav.staff-nav").IsVisibleAsync());
+        Assert.False(await aino.Locator(".day-team").IsVisibleAsync());
+        Assert.True(await aino.Locator("h1").IsVisibleAsync());
+        var pdf = await aino.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true });
+        var pages = Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
+        Assert.Equal(1, pages);
     }
 }
