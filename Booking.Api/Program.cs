@@ -22,7 +22,7 @@ var connectionString = await builder.AddBookingDatabase();
 var store = builder.AddBookingHost(connectionString);
 builder.Services.AddUnitConfiguration();
 builder.Services.AddAppointments(store);
-builder.Services.AddStaffAccounts();
+builder.Services.AddStaffAccounts(store, builder.Configuration);
 builder.Services.AddWalkIn();
 builder.Services.AddInfoEvenings(store);
 builder.Services.AddCallBacks(store);
@@ -37,11 +37,18 @@ var app = builder.Build();
 // With a command (`db-apply`, `projections rebuild -p NAME`, `help`: Marten's command line) the service does that and stops;
 // without one it prepares the database and serves.
 var command = args.Length > 0 && !args[0].StartsWith('-');
+if (args is [FirstManager.CommandName, ..])
+{
+    await app.PrepareDatabase();
+    return await FirstManager.RunCommand(app.Services, args, Console.In, Console.Out);
+}
 if (!command) await app.PrepareDatabase();
+if (!command) await app.Services.GetRequiredService<FirstManager>().OnStart(app.Configuration, CancellationToken.None);
 
 app.UseBookingHost();
 app.MapHealthApi();
 app.MapStaffApi();
+app.MapStaffAccountsApi();
 app.MapConfigurationApi();
 app.MapAppointmentsApi();
 app.MapWalkInApi();

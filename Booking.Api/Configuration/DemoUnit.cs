@@ -26,7 +26,7 @@ public static class DemoUnitIds
 }
 
 public sealed class DemoUnit(
-    UnitConfigurationStore configurations, StaffAccounts accounts, CurrentUnit unit, IClock clock,
+    UnitConfigurationStore configurations, StaffAccountUseCases accounts, CurrentUnit unit, IClock clock,
     IConfiguration settings, IHostEnvironment environment, InfoEveningUseCases evenings, ILogger<DemoUnit> logger)
 {
     public static readonly (string User, Guid Staff, string Role)[] SignIns =
@@ -47,7 +47,8 @@ public sealed class DemoUnit(
             if (await configurations.Save(Configuration(unit.UnitId, today), 0, ct) is not null)
             {
                 foreach (var (user, staff, role) in SignIns)
-                    await accounts.Create(unit.UnitId, staff, user, DemoPassword(user), role, ct);
+                    if ((await accounts.Open(unit.UnitId, new NewStaffAccount(staff, user, role, DemoPassword(user)), "system:demo", ct)).Refusal is { } no)
+                        logger.LogWarning("The demo account {User} was not opened: {Reason}", user, no.Error.Message);
                 // A fixed id: scheduling it again is a no-op, so a second seeding never makes a second evening.
                 var evening = await evenings.Schedule(unit.UnitId, InfoEvening(today), "system:demo", ct);
                 if (evening.Refusal is { } refused) logger.LogWarning("The demo info evening was not scheduled: {Reason}", refused.Error);

@@ -40,6 +40,8 @@ public static class BookingHost
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/staff/sign-in";
+                o.AccessDeniedPath = "/staff/access-denied";
+                o.Events.OnValidatePrincipal = StaffAccountsApi.ValidateSession;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 // API callers get status codes, not redirects to the sign-in page.

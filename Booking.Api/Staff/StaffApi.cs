@@ -23,10 +23,6 @@ public sealed record StaffBookingDto(Guid AppointmentId, Guid StaffId, string St
 
 public static class StaffApi
 {
-    public static IServiceCollection AddStaffAccounts(this IServiceCollection services) =>
-        services.AddSingleton<StaffAccounts>().AddSingleton<IStaffDirectory>(sp => sp.GetRequiredService<StaffAccounts>())
-            .AddSingleton(new Storage.SchemaPart(StaffAccounts.SchemaSql));
-
     public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/staff").WithTags("Staff");
@@ -40,16 +36,22 @@ public static class StaffApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SignIn(
-        [FromBody] SignInRequest? body, StaffAccounts accounts, IUnitConfigurationSource configurations, CurrentUnit unit,
-        HttpContext http, CancellationToken ct)
+        [FromBody] SignInRequest? body, StaffAccountUseCases accounts, IUnitConfigurationSource configurations, CurrentUnit unit,
+        IClock clock, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body?.UserName) || string.IsNullOrEmpty(body.Password))
             return Problems.From(Refusal.Invalid(new Dictionary<string, string[]>
             {
                 ["userName"] = ["userName and password are required."],
             }));
-        var account = await accounts.Verify(unit.UnitId, body.UserName, body.Password, ct);
-        if (account is null)
+        var outcome = await accounts.SignIn(unit.UnitId, body.UserName, body.Password, http.Connection.RemoteIpAddress?.ToString(), ct);
+        if (outcome.LockedUntil is { } until)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((until - clock.GetCurrentInstant()).TotalSeconds)).ToString();
+            return TypedResults.Problem("Too many wrong passwords for this account or from this address. Try again later, or ask the unit's manager to lift the lockout.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in locked for a while");
+        }
+        if (outcome.Account is not { } account)
             return TypedResults.Problem("The user name or password is not right.", statusCode: StatusCodes.Status401Unauthorized,
                 title: "Sign-in failed");
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, await StaffPrincipal.Create(account, configurations, CookieAuthenticationDefaults.AuthenticationScheme, ct));

@@ -14,6 +14,7 @@ public static class StreamIds
     public const string EveningType = "info_evening";
     public const string CallBackDayType = "call_back_day";
     public const string WalkInSessionType = "walk_in_session";
+    public const string StaffAccountType = "staff_account";
 
     public static string Appointment(Guid appointmentId) => $"appointment-{appointmentId:N}";
 
@@ -28,6 +29,8 @@ public static class StreamIds
 
     public static string WalkInSession(LocalDate date) => $"walkin-{LocalDatePattern.Iso.Format(date)}";
 
+    public static string StaffAccount(Guid staffId) => $"staffaccount-{staffId:N}";
+
     private static readonly Dictionary<string, string> TypeByPrefix = new(StringComparer.Ordinal)
     {
         ["appointment"] = AppointmentType,
@@ -36,6 +39,7 @@ public static class StreamIds
         ["infoevening"] = EveningType,
         ["callbacks"] = CallBackDayType,
         ["walkin"] = WalkInSessionType,
+        ["staffaccount"] = StaffAccountType,
     };
 
     /// <summary>The type of the stream an id names, read from the id's prefix; an unknown prefix is its own type.</summary>

@@ -103,6 +103,13 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /api/staff/absences/preview"] = [Secretary, Manager],
         ["GET /staff/absences"] = [Secretary, Manager],
         ["POST /staff/absences"] = [Secretary, Manager],
+        ["GET /api/staff/accounts"] = [Manager],
+        ["POST /api/staff/accounts"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/role"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/disable"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/enable"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/password"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/unlock"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>

@@ -24,7 +24,7 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
 
         // The manager signs in on the way to the evenings page and schedules an evening.
         var manager = await SignedInManager();
-        await manager.ClickAsync("main a[href$='/staff/evenings']");
+        await manager.ClickAsync("nav.staff-nav a[href$='/staff/evenings']");
         await BrowserApp.Arrived(manager, "**/staff/evenings");
         await Check(manager);
 
