@@ -3,6 +3,7 @@ using Booking.Api.Appointments;
 using Booking.Api.CallBacks;
 using Booking.Api.Configuration;
 using Booking.Api.Errors;
+using Booking.Api.Figures;
 using Booking.Api.Hosting;
 using Booking.Api.InfoEvenings;
 using Booking.Api.Live;
@@ -25,6 +26,7 @@ builder.Services.AddInfoEvenings(store);
 builder.Services.AddCallBacks(store);
 builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
+builder.Services.AddFigures(store);
 
 var app = builder.Build();
 // With a command (`db-apply`, `projections rebuild -p NAME`, `help`: Marten's command line) the service does that and stops;
@@ -44,6 +46,7 @@ app.MapLiveApi();
 app.MapNotificationsApi();
 app.MapSecretaryApi();
 app.MapSupervisorDayApi();
+app.MapFiguresApi();
 app.MapBookingPages();
 
 if (command) return await app.RunJasperFxCommands(args);

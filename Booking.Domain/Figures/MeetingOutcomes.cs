@@ -3,6 +3,7 @@
 // describes, with its own small decider so that the appointment's decider stays as it is.
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;
+using Booking.Domain.Configuration;
 using NodaTime;
 
 namespace Booking.Domain.Figures;
@@ -28,14 +29,16 @@ public sealed record MeetingOutcomesRecorded(Guid AppointmentId, IReadOnlyList<T
 
 public sealed record RecordMeetingOutcomes(Guid AppointmentId, IReadOnlyList<ThlOutcome> Outcomes, string Actor, Instant Now);
 
-public sealed record MeetingOutcomeState(AppointmentStatus Status, IReadOnlyList<ThlOutcome> Outcomes)
+public sealed record MeetingOutcomeState(Appointment Meeting, IReadOnlyList<ThlOutcome> Outcomes)
 {
-    public static readonly MeetingOutcomeState Initial = new(AppointmentStatus.None, []);
+    public static readonly MeetingOutcomeState Initial = new(Appointment.Initial, []);
+
+    public AppointmentStatus Status => Meeting.Status;
 
     public static MeetingOutcomeState Evolve(MeetingOutcomeState state, object @event) => @event switch
     {
         MeetingOutcomesRecorded e => state with { Outcomes = e.Outcomes },
-        _ => state with { Status = Appointment.Evolve(Appointment.Initial with { Status = state.Status }, @event).Status },
+        _ => state with { Meeting = Appointment.Evolve(state.Meeting, @event) },
     };
 }
 
@@ -53,5 +56,27 @@ public static class MeetingOutcomeDecider
         var outcomes = command.Outcomes.Distinct().Order().ToList();
         if (outcomes.SequenceEqual(state.Outcomes.Distinct().Order())) return Decision<AppointmentEvent>.Nothing;
         return Decision<AppointmentEvent>.Accept(new MeetingOutcomesRecorded(command.AppointmentId, outcomes, command.Actor, command.Now));
+    }
+}
+
+/// <summary>The supervisor's few taps: the meeting's own professionals record what it achieved.</summary>
+public sealed class MeetingOutcomes(IEventStore store, IClock clock)
+{
+    private readonly WriteRunner runner = new(store, clock);
+
+    public Task<Outcome<IReadOnlyList<ThlOutcome>>> Record(Guid unitId, Guid appointmentId, Guid staffId, IReadOnlyList<ThlOutcome> outcomes,
+        CancellationToken ct = default)
+    {
+        var actor = $"staff:{staffId:N}";
+        return runner.Run(unitId, actor, async (write, token) =>
+        {
+            var stream = await write.Fetch(MeetingOutcomeDecider.Definition, StreamIds.Appointment(appointmentId), token);
+            if (stream.State.Status != AppointmentStatus.None && !stream.State.Meeting.Professionals.Contains(staffId))
+                return Step<Outcome<IReadOnlyList<ThlOutcome>>>.Answer(
+                    new DomainError(SupervisorDays.NotYourMeeting, "Only the meeting's own professionals can record its outcomes.", ErrorKind.Forbidden));
+            return stream.Decide(new RecordMeetingOutcomes(appointmentId, outcomes, actor, write.Now)).Error is { } error
+                ? Step<Outcome<IReadOnlyList<ThlOutcome>>>.Answer(error)
+                : Step<Outcome<IReadOnlyList<ThlOutcome>>>.Save(Outcome<IReadOnlyList<ThlOutcome>>.Of(stream.State.Outcomes));
+        }, () => Task.FromResult<Outcome<IReadOnlyList<ThlOutcome>>>(WriteRunner.Busy("The meeting was being changed at the same moment. Please try again.")), ct);
     }
 }

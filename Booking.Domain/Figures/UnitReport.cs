@@ -31,7 +31,7 @@ public sealed record MeetingCounts(int Booked, int Held, int NoShow, int Cancell
     }
 }
 
-/// <param name="ByChannel">online, secretary (the secretary or the phone), walk_in_follow_up.</param>
+/// <param name="ByChannel">online, secretary (the secretary or the phone), walkInFollowUp (booked at the walk-in visit).</param>
 /// <param name="ByHours">evening (starting at 16:00 local time or later) or daytime.</param>
 /// <param name="ByWork">pair (two professionals) or single.</param>
 public sealed record MeetingFigures(MeetingCounts All, IReadOnlyDictionary<string, MeetingCounts> ByKind, IReadOnlyDictionary<string, MeetingCounts> ByModality,
@@ -68,7 +68,7 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
 {
     public static readonly LocalTime EveningFrom = new(16, 0);
 
-    public const string Online = "online", Secretary = "secretary", WalkInFollowUp = "walk_in_follow_up";
+    public const string Online = "online", Secretary = "secretary", WalkInFollowUp = "walkInFollowUp";
     public const string Evening = "evening", Daytime = "daytime", PairWork = "pair", Single = "single";
 
     /// <param name="offeredCallBacks">How many call-back slots the configuration offered on the dates of a period.</param>
@@ -201,9 +201,9 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
         _ => Secretary,
     };
 
-    /// <summary>The wire name of an enum value (snake_case, as the API writes them).</summary>
+    /// <summary>The wire name of an enum value (camelCase, as the API writes enums).</summary>
     public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        value.ToString() is var name && name.Length > 0 ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 
     private static IReadOnlyDictionary<string, MeetingCounts> By(IEnumerable<(MeetingFact Fact, LocalDateTime Local)> meetings,
         Func<(MeetingFact Fact, LocalDateTime Local), string> key, IEnumerable<string>? always = null)

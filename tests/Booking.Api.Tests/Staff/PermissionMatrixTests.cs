@@ -82,6 +82,9 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/evenings"] = [Manager],
         ["GET /staff/evenings/{Id:guid}"] = [Manager],
         ["POST /staff/evenings/{Id:guid}"] = [Manager],
+        ["GET /api/figures/report"] = [Manager],
+        ["GET /api/figures/report.csv"] = [Manager],
+        ["POST /api/staff/appointments/{appointmentId:guid}/outcomes"] = [Supervisor],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>

@@ -213,9 +213,9 @@ public class UnitReportTests
             (stream, new MeetingOutcomesRecorded(id, [ThlOutcome.ContactAgreement, ThlOutcome.MaintenanceAgreement], "s", At(10, 5, 9, 32))),
         ], October1, October31).Total.Outcomes;
         Assert.Equal(1, outcomes.MeetingsWithOutcome);
-        Assert.Equal(0, outcomes.ByCategory["custody_agreement"]);
-        Assert.Equal(1, outcomes.ByCategory["contact_agreement"]);
-        Assert.Equal(1, outcomes.ByCategory["maintenance_agreement"]);
+        Assert.Equal(0, outcomes.ByCategory["custodyAgreement"]);
+        Assert.Equal(1, outcomes.ByCategory["contactAgreement"]);
+        Assert.Equal(1, outcomes.ByCategory["maintenanceAgreement"]);
     }
 
     [Fact]
