@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
 using Booking.Api.Storage;
+using Booking.Domain;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;

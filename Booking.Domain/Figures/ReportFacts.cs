@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.InfoEvenings;
 using Booking.Domain.WalkIn;
 using NodaTime;

@@ -3,7 +3,7 @@
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.WalkIn;
 using NodaTime;
 

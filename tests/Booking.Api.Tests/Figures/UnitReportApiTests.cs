@@ -10,11 +10,12 @@ using System.Text.Json.Nodes;
 using Booking.Api.Configuration;
 using Booking.Api.Figures;
 using Booking.Api.Json;
+using Booking.Domain;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.Figures;
 using Booking.Domain.InfoEvenings;
 using Booking.Domain.WalkIn;
@@ -274,7 +275,7 @@ public sealed class UnitReportApiTests(BookingApp app) : IClassFixture<BookingAp
 
             for (var thursday = new LocalDate(2026, 7, 16); thursday <= Last; thursday = thursday.PlusWeeks(1))
             {
-                var stream = WalkInStreams.Session(thursday);
+                var stream = StreamIds.WalkInSession(thursday);
                 var tickets = random.Next(15, 35);
                 for (var n = 1; n <= tickets; n++)
                 {
@@ -300,7 +301,7 @@ public sealed class UnitReportApiTests(BookingApp app) : IClassFixture<BookingAp
             {
                 var id = Guid.NewGuid();
                 var date = AnyDay();
-                var stream = CallBackStreams.Day(date);
+                var stream = StreamIds.CallBackDay(date);
                 var client = random.Next(3) == 0 ? Pick(parents).Client : Guid.NewGuid();
                 var start = At(date, 13 * 60 + 15 * random.Next(8));
                 Add(stream, "call_back_day", new CallBackReserved(id, client, Pick(supervisors), date, start, start.Plus(Duration.FromMinutes(15)),
@@ -326,7 +327,7 @@ public sealed class UnitReportApiTests(BookingApp app) : IClassFixture<BookingAp
             {
                 var id = Guid.NewGuid();
                 var date = First.PlusDays(10 * e);
-                var stream = InfoEveningStreams.Evening(id);
+                var stream = StreamIds.Evening(id);
                 var start = At(date, 17 * 60);
                 Add(stream, "info_evening", new EveningScheduled(id, "Vanhempien eron ABC", "", start, start.Plus(Duration.FromHours(2)), "Sali", null,
                     Language.Fi, 20, [], start.Minus(Duration.FromDays(30)), start.Minus(Duration.FromDays(1)), "manager", start.Minus(Duration.FromDays(30))));

@@ -3,7 +3,7 @@ using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.Figures;
 using Booking.Domain.InfoEvenings;
 using Booking.Domain.WalkIn;
@@ -16,16 +16,12 @@ public class UnitReportTests
     private static readonly DateTimeZone Helsinki = DateTimeZoneProviders.Tzdb["Europe/Helsinki"];
     private static readonly Guid Supervisor = Guid.NewGuid(), Partner = Guid.NewGuid();
 
-    // Written out, as the store keeps them, so the tests do not depend on which class names them.
-    private static string AppointmentStream(Guid id) => $"appointment-{id:N}";
-    private static string FamilyStream(Guid id) => $"family-{id:N}";
-
     private static Instant At(int month, int day, int hour, int minute = 0) =>
         new LocalDateTime(2026, month, day, hour, minute).InZoneStrictly(Helsinki).ToInstant();
 
     private static (string, object) Booked(Guid id, Guid client, Instant start, Instant bookedAt, BookingChannel channel = BookingChannel.Online,
         string kind = "advice", Modality modality = Modality.InPerson, Guid? family = null, bool pair = false) =>
-        (AppointmentStream(id), new AppointmentBooked(id, client, kind, modality, start, start.Plus(Duration.FromMinutes(30)),
+        (StreamIds.Appointment(id), new AppointmentBooked(id, client, kind, modality, start, start.Plus(Duration.FromMinutes(30)),
             start.Plus(Duration.FromMinutes(40)), Supervisor, channel, "test", bookedAt, pair ? Partner : null, family));
 
     private static UnitReport Report(IEnumerable<(string, object)> events, LocalDate from, LocalDate to, int offeredPerDay = 0) =>
@@ -40,15 +36,15 @@ public class UnitReportTests
         Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), d = Guid.NewGuid(), e = Guid.NewGuid();
         var report = Report([
             Booked(a, Guid.NewGuid(), At(10, 5, 9), At(10, 1, 12)),
-            (AppointmentStream(a), new AppointmentCompleted(a, "s", At(10, 5, 9, 30))),
+            (StreamIds.Appointment(a), new AppointmentCompleted(a, "s", At(10, 5, 9, 30))),
             Booked(b, Guid.NewGuid(), At(10, 6, 16, 30), At(10, 1, 12), BookingChannel.Secretary, "agreement", Modality.Video, pair: true),
-            (AppointmentStream(b), new AppointmentNoShow(b, "s", At(10, 6, 16, 45))),
+            (StreamIds.Appointment(b), new AppointmentNoShow(b, "s", At(10, 6, 16, 45))),
             Booked(c, Guid.NewGuid(), At(10, 7, 10), At(10, 1, 12), BookingChannel.WalkIn),
-            (AppointmentStream(c), new AppointmentCancelled(c, "client", At(10, 2, 8))),
+            (StreamIds.Appointment(c), new AppointmentCancelled(c, "client", At(10, 2, 8))),
             Booked(d, Guid.NewGuid(), At(10, 8, 10), At(10, 1, 12), BookingChannel.Phone),
             // Booked for October, moved to November: counted in November only.
             Booked(e, Guid.NewGuid(), At(10, 9, 10), At(10, 1, 12)),
-            (AppointmentStream(e), new AppointmentMoved(e, At(11, 3, 10), At(11, 3, 10, 30), At(11, 3, 10, 40), Supervisor, "client", At(10, 2, 9))),
+            (StreamIds.Appointment(e), new AppointmentMoved(e, At(11, 3, 10), At(11, 3, 10, 30), At(11, 3, 10, 40), Supervisor, "client", At(10, 2, 9))),
         ], October1, new LocalDate(2026, 11, 30));
 
         var october = report.Months[0].Meetings;
@@ -80,8 +76,8 @@ public class UnitReportTests
         var family = Guid.NewGuid();
         var client = Guid.NewGuid();
         var report = Report([
-            (FamilyStream(family), new ContactLogged(family, ContactChannel.Email, "advice", ParentRole.Mother, "secretary", At(10, 6, 0, 30))),
-            (FamilyStream(family), new ParentAdded(family, client, ParentRole.Mother, "secretary", At(10, 6, 0, 31))),
+            (StreamIds.Family(family), new ContactLogged(family, ContactChannel.Email, "advice", ParentRole.Mother, "secretary", At(10, 6, 0, 30))),
+            (StreamIds.Family(family), new ParentAdded(family, client, ParentRole.Mother, "secretary", At(10, 6, 0, 31))),
             // A booking by the secretary for the client (no family id on it): the family's contact still starts the clock.
             Booked(Guid.NewGuid(), client, At(10, 13, 9), At(10, 7, 10), BookingChannel.Secretary),
         ], October1, October31);
@@ -97,7 +93,7 @@ public class UnitReportTests
         var client = Guid.NewGuid();
         var date = new LocalDate(2026, 10, 26);
         var report = Report([
-            (CallBackStreams.Day(date), new CallBackReserved(Guid.NewGuid(), client, Supervisor, date, At(10, 26, 10), At(10, 26, 10, 15),
+            (StreamIds.CallBackDay(date), new CallBackReserved(Guid.NewGuid(), client, Supervisor, date, At(10, 26, 10), At(10, 26, 10, 15),
                 WalkInMatter.Advice, Language.Fi, CallBackChannel.Online, "client", At(10, 23, 16))),
             Booked(Guid.NewGuid(), client, At(10, 30, 14, 30), At(10, 26, 10, 5), BookingChannel.Secretary),
         ], October1, October31);
@@ -111,10 +107,10 @@ public class UnitReportTests
         var family = Guid.NewGuid();
         var cancelled = Guid.NewGuid();
         var report = Report([
-            (FamilyStream(family), new ContactLogged(family, ContactChannel.Phone, "advice", ParentRole.Father, "s", At(10, 10, 9))),
-            (FamilyStream(family), new ContactLogged(family, ContactChannel.Phone, "advice", ParentRole.Mother, "s", At(10, 2, 9))),
+            (StreamIds.Family(family), new ContactLogged(family, ContactChannel.Phone, "advice", ParentRole.Father, "s", At(10, 10, 9))),
+            (StreamIds.Family(family), new ContactLogged(family, ContactChannel.Phone, "advice", ParentRole.Mother, "s", At(10, 2, 9))),
             Booked(cancelled, Guid.NewGuid(), At(10, 5, 9), At(10, 3, 9), BookingChannel.Secretary, family: family),
-            (AppointmentStream(cancelled), new AppointmentCancelled(cancelled, "s", At(10, 4, 9))),
+            (StreamIds.Appointment(cancelled), new AppointmentCancelled(cancelled, "s", At(10, 4, 9))),
             Booked(Guid.NewGuid(), Guid.NewGuid(), At(10, 20, 9), At(10, 4, 9), BookingChannel.Secretary, family: family),
         ], October1, October31);
         Assert.Equal(new LeadTimeFigures(1, 18, 18, 0, 0.0), report.Total.LeadTime);
@@ -137,7 +133,7 @@ public class UnitReportTests
     public void Walk_in_numbers_issued_served_refused_by_reason_and_waits_per_Thursday()
     {
         var thursday = new LocalDate(2026, 10, 1);
-        var stream = WalkInStreams.Session(thursday);
+        var stream = StreamIds.WalkInSession(thursday);
         var events = new List<(string, object)>();
         var waits = new[] { 0, 10, 20, 30, 40 };
         for (var n = 1; n <= waits.Length; n++)
@@ -166,7 +162,7 @@ public class UnitReportTests
     public void Call_backs_reserved_done_done_on_retry_not_reached_and_offered()
     {
         var date = new LocalDate(2026, 10, 6);
-        var stream = CallBackStreams.Day(date);
+        var stream = StreamIds.CallBackDay(date);
         Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), d = Guid.NewGuid();
         (string, object) Reserve(Guid id) => (stream, new CallBackReserved(id, Guid.NewGuid(), Supervisor, date, At(10, 6, 10), At(10, 6, 10, 15),
             WalkInMatter.Advice, Language.Sv, CallBackChannel.Online, "client", At(10, 1, 10)));
@@ -183,7 +179,7 @@ public class UnitReportTests
     public void Info_evenings_seats_registrations_waiting_list_peak_and_attended()
     {
         var evening = Guid.NewGuid();
-        var stream = InfoEveningStreams.Evening(evening);
+        var stream = StreamIds.Evening(evening);
         var regs = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToArray();
         var figures = Report([
             (stream, new EveningScheduled(evening, "ABC", "", At(10, 14, 17), At(10, 14, 19), "Hall", null, Language.Fi, 2, [], At(9, 1, 0), At(10, 13, 0), "m", At(9, 1, 0))),
@@ -205,7 +201,7 @@ public class UnitReportTests
     public void Outcomes_in_THL_categories_are_counted_for_held_meetings_and_a_correction_replaces_the_first_record()
     {
         var id = Guid.NewGuid();
-        var stream = AppointmentStream(id);
+        var stream = StreamIds.Appointment(id);
         var outcomes = Report([
             Booked(id, Guid.NewGuid(), At(10, 5, 9), At(10, 1, 9)),
             (stream, new AppointmentCompleted(id, "s", At(10, 5, 9, 30))),
