@@ -25,6 +25,7 @@ public static class FiguresApi
     public static IServiceCollection AddFigures(this IServiceCollection services, BookingStoreBuilder store)
     {
         store.AddAsyncProjection<UnitReportFacts>();
+        services.AddSingleton<IUnitReportFacts>(sp => sp.GetRequiredService<UnitReportFacts>());
         services.AddSingleton<UnitReports>();
         services.AddSingleton(sp => new MeetingOutcomes(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IClock>()));
         return services;
@@ -44,17 +45,17 @@ public static class FiguresApi
     }
 
     public static async Task<Results<Ok<UnitReport>, ProblemHttpResult>> Report(string? month, string? from, string? to, UnitReports reports,
-        IUnitConfigurationSource configurations, IClock clock, CurrentUnit unit, CancellationToken ct)
+        CurrentUnit unit, CancellationToken ct)
     {
-        var range = await Range(month, from, to, configurations, clock, unit, ct);
+        var range = await reports.RangeOf(unit.UnitId, month, from, to, ct);
         if (range.Refusal is { } refusal) return Problems.From(refusal);
         return TypedResults.Ok(await reports.Of(unit.UnitId, range.Value!.From, range.Value.To, ct));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportCsvFile(string? month, string? from, string? to,
-        UnitReports reports, IUnitConfigurationSource configurations, IClock clock, CurrentUnit unit, CancellationToken ct)
+        UnitReports reports, CurrentUnit unit, CancellationToken ct)
     {
-        var range = await Range(month, from, to, configurations, clock, unit, ct);
+        var range = await reports.RangeOf(unit.UnitId, month, from, to, ct);
         if (range.Refusal is { } refusal) return Problems.From(refusal);
         var report = await reports.Of(unit.UnitId, range.Value!.From, range.Value.To, ct);
         return TypedResults.File(ReportCsv.Bytes(report), "text/csv; charset=utf-8", $"figures-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv");
@@ -77,10 +78,4 @@ public static class FiguresApi
         return TypedResults.Ok(new MeetingOutcomesDto(appointmentId, recorded.Value!.Select(o => Wire.Name(o)).ToList()));
     }
 
-    private static async Task<Outcome<ReportRange>> Range(string? month, string? from, string? to, IUnitConfigurationSource configurations,
-        IClock clock, CurrentUnit unit, CancellationToken ct)
-    {
-        var zone = (await configurations.Current(unit.UnitId, ct)).Zone;
-        return ReportRange.Read(month, from, to, clock.GetCurrentInstant().InZone(zone).Date);
-    }
 }

@@ -15,7 +15,7 @@ using Npgsql;
 
 namespace Booking.Api.Figures;
 
-public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurationSource configurations) : IAsyncProjection
+public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurationSource configurations) : IAsyncProjection, IUnitReportFacts
 {
     public const string ProjectionName = "unit_report";
 
@@ -124,16 +124,5 @@ public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurat
         BookingJson.Configure(o);
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
-    }
-}
-
-/// <summary>The unit report read from the projection's facts: by month and for the range asked.</summary>
-public sealed class UnitReports(UnitReportFacts facts, IUnitConfigurationSource configurations)
-{
-    public async Task<UnitReport> Of(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct = default)
-    {
-        var config = await configurations.Current(unitId, ct);
-        var found = await facts.For(unitId, from, to, ct);
-        return UnitReport.Compute(found, from, to, config.Zone, (f, t) => CallBackSlots.Between(config, f, t).Count);
     }
 }

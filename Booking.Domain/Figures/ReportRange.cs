@@ -38,3 +38,28 @@ public sealed record ReportRange(LocalDate From, LocalDate To)
         return new ReportRange(f.Value, t.Value);
     }
 }
+
+/// <summary>Where the report's facts are kept (the async projection's table).</summary>
+public interface IUnitReportFacts
+{
+    /// <summary>Every fact a report of the range needs (see <see cref="UnitReport.Compute"/>).</summary>
+    Task<IReadOnlyList<ReportFact>> For(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct);
+}
+
+/// <summary>The unit report as the API and the figures page read it: the facts, the unit's time zone, the call-back slots offered.</summary>
+public sealed class UnitReports(IUnitReportFacts facts, IUnitConfigurationSource configurations, IClock clock)
+{
+    public async Task<UnitReport> Of(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct = default)
+    {
+        var config = await configurations.Current(unitId, ct);
+        var found = await facts.For(unitId, from, to, ct);
+        return UnitReport.Compute(found, from, to, config.Zone, (f, t) => CallBacks.CallBackSlots.Between(config, f, t).Count);
+    }
+
+    /// <summary>The range asked for (a month, from and to, or the current month), read by the one rule.</summary>
+    public async Task<Outcome<ReportRange>> RangeOf(Guid unitId, string? month, string? from, string? to, CancellationToken ct = default)
+    {
+        var zone = (await configurations.Current(unitId, ct)).Zone;
+        return ReportRange.Read(month, from, to, clock.GetCurrentInstant().InZone(zone).Date);
+    }
+}

@@ -85,6 +85,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["GET /api/figures/report"] = [Manager],
         ["GET /api/figures/report.csv"] = [Manager],
         ["POST /api/staff/appointments/{appointmentId:guid}/outcomes"] = [Supervisor],
+        ["GET /staff/figures"] = [Manager],
+        ["POST /staff/figures"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
