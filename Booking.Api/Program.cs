@@ -4,6 +4,7 @@ using Booking.Api.Appointments;
 using Booking.Api.CallBacks;
 using Booking.Api.Configuration;
 using Booking.Api.Errors;
+using Booking.Api.Figures;
 using Booking.Api.Hosting;
 using Booking.Api.InfoEvenings;
 using Booking.Api.Live;
@@ -30,6 +31,7 @@ builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
 builder.Services.AddStaffMeetings(store);
 builder.Services.AddAbsences();
+builder.Services.AddFigures(store);
 // Last: it wraps the contact readers the features above registered, so every staff read is logged.
 builder.Services.AddPrivacy(store, builder.Configuration);
 
@@ -61,6 +63,7 @@ app.MapSupervisorDayApi();
 app.MapPrivacyApi();
 app.MapStaffMeetingsApi();
 app.MapAbsencesApi();
+app.MapFiguresApi();
 app.MapBookingPages();
 
 if (command) return await app.RunJasperFxCommands(args);

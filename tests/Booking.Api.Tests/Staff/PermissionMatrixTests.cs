@@ -110,6 +110,11 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /api/staff/accounts/{staffId:guid}/enable"] = [Manager],
         ["POST /api/staff/accounts/{staffId:guid}/password"] = [Manager],
         ["POST /api/staff/accounts/{staffId:guid}/unlock"] = [Manager],
+        ["GET /api/figures/report"] = [Manager],
+        ["GET /api/figures/report.csv"] = [Manager],
+        ["POST /api/staff/appointments/{appointmentId:guid}/outcomes"] = [Supervisor],
+        ["GET /staff/figures"] = [Manager],
+        ["POST /staff/figures"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
