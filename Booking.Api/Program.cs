@@ -5,6 +5,7 @@ using Booking.Api.Configuration;
 using Booking.Api.Errors;
 using Booking.Api.Hosting;
 using Booking.Api.InfoEvenings;
+using Booking.Api.Legal;
 using Booking.Api.Live;
 using Booking.Api.Notifications;
 using Booking.Api.Secretary;
@@ -25,6 +26,7 @@ builder.Services.AddInfoEvenings(store);
 builder.Services.AddCallBacks(store);
 builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
+builder.Services.AddAccessibilityFeedback();
 
 var app = builder.Build();
 // With a command (`db-apply`, `projections rebuild -p NAME`, `help`: Marten's command line) the service does that and stops;
@@ -44,6 +46,7 @@ app.MapLiveApi();
 app.MapNotificationsApi();
 app.MapSecretaryApi();
 app.MapSupervisorDayApi();
+app.MapAccessibilityFeedbackApi();
 app.MapBookingPages();
 
 if (command) return await app.RunJasperFxCommands(args);
