@@ -82,6 +82,9 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/evenings"] = [Manager],
         ["GET /staff/evenings/{Id:guid}"] = [Manager],
         ["POST /staff/evenings/{Id:guid}"] = [Manager],
+        ["GET /api/accessibility-feedback"] = [Manager],
+        ["GET /staff/accessibility-feedback"] = [Manager],
+        ["POST /staff/accessibility-feedback"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
