@@ -1,5 +1,6 @@
 // The shapes of the appointments API. Inputs are strings so that a bad value is answered field by field.
 using System.Text.Json;
+using Booking.Domain;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using NodaTime;
@@ -61,9 +62,9 @@ public static class Wire
     public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     public static bool TryEnum<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum =>
-        Booking.Domain.Input.ClientInput.TryEnum(text, out value);
+        Booking.Domain.ClientInput.TryEnum(text, out value);
 
-    public static string Choices<TEnum>() where TEnum : struct, Enum => Booking.Domain.Input.ClientInput.Choices<TEnum>();
+    public static string Choices<TEnum>() where TEnum : struct, Enum => Booking.Domain.ClientInput.Choices<TEnum>();
 
     public static bool TryLocalDateTime(string? text, out LocalDateTime value)
     {

@@ -1,4 +1,5 @@
 // The online booking door: public, anonymous and rate-limited; a booking is managed through its token.
+using Booking.Domain;
 using Booking.Api.Errors;
 using Booking.Api.Storage;
 using Booking.Api.Hosting;

@@ -3,6 +3,7 @@
 // done / not reached, and the use figures for the manager and the secretary. Every rule lives in CallBackUseCases.
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Claims;
+using Booking.Domain;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
 using Booking.Api.Storage;

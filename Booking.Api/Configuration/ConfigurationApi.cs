@@ -1,4 +1,5 @@
 // The manager's door to the unit's configuration: staff, appointment types, weekly hours, closures.
+using Booking.Domain;
 using Booking.Api.Errors;
 using Booking.Api.Storage;
 using Booking.Api.Staff;

@@ -1,4 +1,5 @@
 // One place that turns a domain refusal into an RFC 9457 problem document with the right status.
+using Booking.Domain;
 using Booking.Api.Appointments;
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;

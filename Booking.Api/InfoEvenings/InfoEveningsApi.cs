@@ -3,6 +3,7 @@
 // domain's InfoEveningUseCases.
 using System.Security.Claims;
 using System.Text;
+using Booking.Domain;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
 using Booking.Api.Storage;

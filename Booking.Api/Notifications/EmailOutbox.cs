@@ -6,7 +6,7 @@
 using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.InfoEvenings;
 using Npgsql;
 using NpgsqlTypes;

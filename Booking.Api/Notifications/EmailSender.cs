@@ -2,6 +2,7 @@
 // Each message is rendered from the booking's current state just before sending. At-least-once: a crash between the
 // send and its record sends the message again, with the same Message-ID, and nothing is ever lost.
 using System.Text;
+using Booking.Domain;
 using Booking.Api.Appointments;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
@@ -9,8 +10,7 @@ using Booking.Domain.EventSourcing;
 using Booking.Domain.InfoEvenings;
 using NodaTime;
 using Npgsql;
-using FamilyStreams = Booking.Domain.Families.StreamIds;
-using InfoLinksSent = Booking.Domain.Families.InfoLinksSent;
+using InfoLinksSent = Booking.Domain.Secretary.InfoLinksSent;
 
 namespace Booking.Api.Notifications;
 
@@ -215,7 +215,7 @@ public sealed class EmailSender(
     /// language come from the InfoLinksSent event the row was queued for.</summary>
     private async Task<(ComposedEmail? Email, string? Skip)> PrepareInfoLinks(OutboxMessage message, CancellationToken ct)
     {
-        var events = await store.ReadStream(message.UnitId, FamilyStreams.Family(message.AppointmentId), ct);
+        var events = await store.ReadStream(message.UnitId, StreamIds.Family(message.AppointmentId), ct);
         if (events.FirstOrDefault(e => e.Sequence == message.EventSequence)?.Data is not InfoLinksSent sent || sent.ClientId != message.ClientId)
             return (null, "no such info links request");
         var contact = await Contact(message.UnitId, message.ClientId, ct);
@@ -232,7 +232,7 @@ public sealed class EmailSender(
     /// <summary>An info evening message as it should read now; the row's appointment id is the evening's id.</summary>
     private async Task<(ComposedEmail? Email, string? Skip)> PrepareEvening(OutboxMessage message, CancellationToken ct)
     {
-        var events = await store.ReadStream(message.UnitId, InfoEveningStreams.Evening(message.AppointmentId), ct);
+        var events = await store.ReadStream(message.UnitId, StreamIds.Evening(message.AppointmentId), ct);
         var evening = events.Aggregate(InfoEvening.Initial, (s, e) => InfoEvening.Evolve(s, e.Data));
         if (!evening.Scheduled) return (null, "no such evening");
         var now = clock.GetCurrentInstant();

@@ -1,5 +1,6 @@
 // Wires email into the host (outbox projection, sender, reminders, transport) and gives the manager the outbox's
 // dead letters, a replay, counts by status and the info-link catalogue. Nothing here shows an address or a name.
+using Booking.Domain;
 using Booking.Api.Configuration;
 using Booking.Api.Errors;
 using Booking.Api.Storage;

@@ -3,13 +3,14 @@
 // the family the info links for their matter.
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Claims;
+using Booking.Domain;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
 using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -3,7 +3,7 @@
 using Booking.Api.Appointments;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using NodaTime;
 
 namespace Booking.Api.Secretary;

@@ -1,5 +1,6 @@
 // Staff sign-in (cookie) and the staff's view of bookings: staff see who is booked, clients never do.
 using System.Security.Claims;
+using Booking.Domain;
 using Booking.Api.Errors;
 using Booking.Api.Appointments;
 using Booking.Api.Hosting;

@@ -2,6 +2,7 @@
 // are appended with expected versions (StartStream for a new one), our documents and pg_notify run inside Marten's
 // transaction, and every refusal by a version check or a database guard becomes the domain's ConcurrencyException.
 using System.Text.Json;
+using Booking.Domain;
 using Booking.Domain.EventSourcing;
 using JasperFx.Events;
 using IEventStore = Booking.Domain.EventSourcing.IEventStore;
@@ -28,7 +29,7 @@ public sealed class MartenEventStore(IDocumentStore store, NpgsqlDataSource data
 
     /// <summary>An event as our projections and readers see it; the stream's kind comes from its id's prefix.</summary>
     public static EventEnvelope Envelope(IEvent e) => new(
-        e.Sequence, Guid.TryParse(e.TenantId, out var unit) ? unit : Guid.Empty, e.StreamKey ?? "", StreamKinds.Of(e.StreamKey ?? ""),
+        e.Sequence, Guid.TryParse(e.TenantId, out var unit) ? unit : Guid.Empty, e.StreamKey ?? "", StreamIds.TypeOf(e.StreamKey ?? ""),
         e.Version, e.EventTypeName, e.Data, Instant.FromDateTimeOffset(e.Timestamp), e.UserName ?? "");
 
     /// <summary>True when the database or Marten refused a write because someone else got there first.</summary>
@@ -54,27 +55,6 @@ public sealed class MartenEventStore(IDocumentStore store, NpgsqlDataSource data
         }
         what = "";
         return false;
-    }
-}
-
-/// <summary>The kinds of streams, named by the prefix of their ids; live screens subscribe to these names.</summary>
-public static class StreamKinds
-{
-    private static readonly Dictionary<string, string> ByPrefix = new(StringComparer.Ordinal)
-    {
-        ["appointment"] = Booking.Domain.Appointments.StreamIds.AppointmentType,
-        ["staffday"] = Booking.Domain.Appointments.StreamIds.StaffDayType,
-        ["family"] = Booking.Domain.Families.StreamIds.FamilyType,
-        ["walkin"] = Booking.Domain.WalkIn.WalkInStreams.SessionType,
-        ["infoevening"] = Booking.Domain.InfoEvenings.InfoEveningStreams.EveningType,
-        ["callbacks"] = Booking.Domain.CallBacks.CallBackStreams.DayType,
-    };
-
-    public static string Of(string streamId)
-    {
-        var dash = streamId.IndexOf('-');
-        var prefix = dash < 0 ? streamId : streamId[..dash];
-        return ByPrefix.TryGetValue(prefix, out var kind) ? kind : prefix;
     }
 }
 

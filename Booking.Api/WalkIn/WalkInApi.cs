@@ -2,6 +2,7 @@
 // and the supervisors' actions (signed in). Every rule lives in the domain's WalkInUseCases.
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Booking.Domain;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
 using Booking.Api.Hosting;

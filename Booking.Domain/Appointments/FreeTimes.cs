@@ -10,9 +10,6 @@ public sealed record Reservation(Guid StaffId, Guid AppointmentId, Instant Start
     public bool Overlaps(Instant start, Instant end) => Start < end && start < End;
 }
 
-/// <summary>A bookable start: local times for people, the instant for storage, and who is free (never shown to clients).</summary>
-public sealed record FreeTime(LocalDateTime Start, LocalDateTime End, Instant StartsAt, Instant EndsAt, IReadOnlyList<Guid> FreeStaff);
-
 public static class FreeTimes
 {
     /// <summary>Every start between <paramref name="from"/> and <paramref name="to"/> (inclusive dates) at which at least

@@ -7,7 +7,7 @@ using System.Text;
 using Booking.Domain.EventSourcing;
 using NodaTime;
 using NodaTime.Text;
-using BookStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Appointments.BookedAppointment>>;
+using BookStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Outcome<Booking.Domain.Appointments.BookedAppointment>>;
 
 namespace Booking.Domain.Appointments;
 

@@ -1,7 +1,7 @@
 // Cancelling a booking from its manage link (or by staff): the appointment and each professional's day in one transaction.
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using ViewStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Appointments.AppointmentView>>;
+using ViewStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Outcome<Booking.Domain.Appointments.AppointmentView>>;
 
 namespace Booking.Domain.Appointments;
 

@@ -1,6 +1,6 @@
 // The invited other parent accepts or declines; answering the same again changes nothing.
 using Booking.Domain.Configuration;
-using ViewStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Appointments.AppointmentView>>;
+using ViewStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Outcome<Booking.Domain.Appointments.AppointmentView>>;
 
 namespace Booking.Domain.Appointments;
 

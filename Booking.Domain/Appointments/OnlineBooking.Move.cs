@@ -4,7 +4,7 @@
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using NodaTime;
-using ViewStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Appointments.AppointmentView>>;
+using ViewStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Outcome<Booking.Domain.Appointments.AppointmentView>>;
 
 namespace Booking.Domain.Appointments;
 

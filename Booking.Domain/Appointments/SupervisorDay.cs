@@ -3,7 +3,6 @@
 // secretary; a colleague looking at the team's days sees the times, not the people.
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
 using NodaTime;
 
 namespace Booking.Domain.Appointments;

@@ -48,7 +48,7 @@ public sealed record CancelCallBack(Guid CallBackId, string By, bool ByClient, I
 public static class CallBackDecider
 {
     /// <summary>This feature's decider in the one shape the write runner takes.</summary>
-    public static readonly Decider<CallBackCommand, CallBackDay, CallBackEvent> Definition = new(CallBackStreams.DayType, CallBackDay.Initial, CallBackDay.Evolve, Decide);
+    public static readonly Decider<CallBackCommand, CallBackDay, CallBackEvent> Definition = new(StreamIds.CallBackDayType, CallBackDay.Initial, CallBackDay.Evolve, Decide);
 
     public static Decision<CallBackEvent> Decide(CallBackCommand command, CallBackDay state) => command switch
     {

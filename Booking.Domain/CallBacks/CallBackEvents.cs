@@ -12,13 +12,6 @@ namespace Booking.Domain.CallBacks;
 /// <summary>Who reserved the call-back: the client on the public page, or the office secretary on the client's behalf.</summary>
 public enum CallBackChannel { Online, Secretary }
 
-public static class CallBackStreams
-{
-    public const string DayType = "call_back_day";
-
-    public static string Day(LocalDate date) => $"callbacks-{LocalDatePattern.Iso.Format(date)}";
-}
-
 public abstract record CallBackEvent(Guid CallBackId);
 
 /// <param name="Matter">The matter codes of the walk-in kiosk, so the unit's figures speak of the same matters.</param>

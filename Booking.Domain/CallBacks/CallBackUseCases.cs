@@ -195,7 +195,7 @@ public sealed class CallBackUseCases(
         var errors = new Dictionary<string, string[]>();
         if (!ContactDetails.IsPhone(request.Phone)) errors["phone"] = ["Phone must have 6 to 15 digits and may start with +."];
         if ((request.Name?.Trim().Length ?? 0) > ContactDetails.MaxName) errors["name"] = [$"Name must be at most {ContactDetails.MaxName} characters."];
-        else if (Input.ClientInput.HasControlCharacters(request.Name)) errors["name"] = ["Name must not contain control characters."];
+        else if (ClientInput.HasControlCharacters(request.Name)) errors["name"] = ["Name must not contain control characters."];
         return errors;
     }
 
@@ -261,7 +261,7 @@ public sealed class CallBackUseCases(
     }
 
     private async Task<CallBackDay> Read(Guid unitId, LocalDate date, CancellationToken ct) =>
-        (await store.ReadStream(unitId, CallBackStreams.Day(date), ct)).Aggregate(CallBackDay.Initial, (s, e) => CallBackDay.Evolve(s, e.Data));
+        (await store.ReadStream(unitId, StreamIds.CallBackDay(date), ct)).Aggregate(CallBackDay.Initial, (s, e) => CallBackDay.Evolve(s, e.Data));
 
     private static LocalDate Today(UnitConfiguration config, Instant now) => now.InZone(config.Zone).Date;
 
@@ -293,6 +293,6 @@ public sealed class CallBackUseCases(
     /// documents when events are written), and retry a lost race. Nothing is written when the decider refuses.</summary>
     private Task<StreamWrite<CallBackDay, CallBackEvent>> Run(Guid unitId, LocalDate date, string actor,
         Func<CallBackDay, Instant, Task<CallBackCommand>> command, Action<WriteAttempt>? alsoStore, CancellationToken ct) =>
-        Runner.Decide(unitId, actor, CallBackDecider.Definition, CallBackStreams.Day(date), command, alsoStore,
+        Runner.Decide(unitId, actor, CallBackDecider.Definition, StreamIds.CallBackDay(date), command, alsoStore,
             "Many people were reserving call-backs at once. Please try again.", ct);
 }

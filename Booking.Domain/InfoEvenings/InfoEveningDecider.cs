@@ -24,7 +24,7 @@ public sealed record MarkAttendance(Guid RegistrationId, bool Attended, string B
 public static class InfoEveningDecider
 {
     /// <summary>This feature's decider in the one shape the write runner takes.</summary>
-    public static readonly Decider<InfoEveningCommand, InfoEvening, InfoEveningEvent> Definition = new(InfoEveningStreams.EveningType, InfoEvening.Initial, InfoEvening.Evolve, Decide);
+    public static readonly Decider<InfoEveningCommand, InfoEvening, InfoEveningEvent> Definition = new(StreamIds.EveningType, InfoEvening.Initial, InfoEvening.Evolve, Decide);
 
     public const int MaxCapacity = 500;
     public const int MaxSeats = 2;

@@ -7,13 +7,6 @@ using NodaTime;
 
 namespace Booking.Domain.InfoEvenings;
 
-public static class InfoEveningStreams
-{
-    public const string EveningType = "info_evening";
-
-    public static string Evening(Guid eveningId) => $"infoevening-{eveningId:N}";
-}
-
 public abstract record InfoEveningEvent(Guid EveningId);
 
 [EventName("info_evening_scheduled")]

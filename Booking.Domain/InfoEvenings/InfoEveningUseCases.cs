@@ -220,7 +220,7 @@ public sealed class InfoEveningUseCases(
             errors["partners"] = [$"At most {MaxPartners} partners, each at most {MaxTitle} characters."];
         foreach (var (field, text, multiline) in new[] { ("title", title, false), ("place", place, false), ("onlineLink", link, false),
                      ("description", r.Description, true), ("partners", string.Concat(partners), false) })
-            if (!errors.ContainsKey(field) && Input.ClientInput.HasControlCharacters(text, multiline))
+            if (!errors.ContainsKey(field) && ClientInput.HasControlCharacters(text, multiline))
                 errors[field] = [$"The {field} must not contain control characters."];
         return errors;
     }
@@ -254,7 +254,7 @@ public sealed class InfoEveningUseCases(
     }
 
     private async Task<InfoEvening> Read(Guid unitId, Guid eveningId, CancellationToken ct) =>
-        (await store.ReadStream(unitId, InfoEveningStreams.Evening(eveningId), ct))
+        (await store.ReadStream(unitId, StreamIds.Evening(eveningId), ct))
         .Aggregate(InfoEvening.Initial, (s, e) => InfoEvening.Evolve(s, e.Data));
 
     public static InfoEveningView ViewOf(UnitConfiguration config, InfoEvening e, Instant now) =>
@@ -295,6 +295,6 @@ public sealed class InfoEveningUseCases(
     /// <summary>For a command that must read something first on every attempt (a registrant found by address).</summary>
     private Task<StreamWrite<InfoEvening, InfoEveningEvent>> Run(Guid unitId, Guid eveningId, string actor,
         Func<Instant, Task<InfoEveningCommand>> command, Action<WriteAttempt>? alsoStore, CancellationToken ct) =>
-        Runner.Decide(unitId, actor, InfoEveningDecider.Definition, InfoEveningStreams.Evening(eveningId),
+        Runner.Decide(unitId, actor, InfoEveningDecider.Definition, StreamIds.Evening(eveningId),
             (_, now) => command(now), alsoStore, "Many people were registering at once. Please try again.", ct);
 }

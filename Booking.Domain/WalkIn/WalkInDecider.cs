@@ -38,7 +38,7 @@ public sealed record CloseIntake(string Reason, Instant Now) : WalkInCommand(Now
 public static class WalkInDecider
 {
     /// <summary>This feature's decider in the one shape the write runner takes.</summary>
-    public static readonly Decider<WalkInCommand, WalkInSession, WalkInEvent> Definition = new(WalkInStreams.SessionType, WalkInSession.Initial, WalkInSession.Evolve, Decide);
+    public static readonly Decider<WalkInCommand, WalkInSession, WalkInEvent> Definition = new(StreamIds.WalkInSessionType, WalkInSession.Initial, WalkInSession.Evolve, Decide);
 
     public const int MaxTicketCodeLength = 200;
 

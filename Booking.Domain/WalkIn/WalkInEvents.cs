@@ -14,13 +14,6 @@ public enum VisitOutcome { AdviceGiven, AgreementDrafted, PaternityHandled, Refe
 /// <summary>A child supervisor receiving walk-in clients, and the room the display sends called numbers to.</summary>
 public sealed record SupervisorOnDuty(Guid StaffId, string Room);
 
-public static class WalkInStreams
-{
-    public const string SessionType = "walk_in_session";
-
-    public static string Session(LocalDate date) => $"walkin-{LocalDatePattern.Iso.Format(date)}";
-}
-
 /// <summary>Why a number was not issued, as <see cref="TicketRefused"/> stores it. The stored words are those of the first
 /// release and stay, for the streams already written; they are not what the kiosk answered, so the figures and every
 /// other reader go through <see cref="AsAnswered"/>.</summary>

@@ -227,7 +227,7 @@ public sealed class WalkInUseCases(
         WalkInCalendar.Next(await configurations.Current(unitId, ct), after);
 
     public async Task<WalkInFigures> Figures(Guid unitId, LocalDate date, CancellationToken ct = default) =>
-        WalkInFigures.From((await store.ReadStream(unitId, WalkInStreams.Session(date), ct)).Select(e => e.Data));
+        WalkInFigures.From((await store.ReadStream(unitId, StreamIds.WalkInSession(date), ct)).Select(e => e.Data));
 
     private async Task<Outcome<StaffTicketView>> Staff(Guid unitId, Guid staffId, Func<UnitConfiguration, Instant, WalkInCommand> command,
         Func<WalkInSession, WalkInTicket?> shown, CancellationToken ct)
@@ -265,7 +265,7 @@ public sealed class WalkInUseCases(
     {
         var config = await configurations.Current(unitId, ct);
         var now = clock.GetCurrentInstant();
-        var events = await store.ReadStream(unitId, WalkInStreams.Session(Local(config, now).Date), ct);
+        var events = await store.ReadStream(unitId, StreamIds.WalkInSession(Local(config, now).Date), ct);
         return (config, now, events.Aggregate(WalkInSession.Initial, (s, e) => WalkInSession.Evolve(s, e.Data)));
     }
 
@@ -280,7 +280,7 @@ public sealed class WalkInUseCases(
         {
             var now = write.Now;
             var date = Local(config, now).Date;
-            var session = await write.Fetch(WalkInDecider.Definition, WalkInStreams.Session(date), token);
+            var session = await write.Fetch(WalkInDecider.Definition, StreamIds.WalkInSession(date), token);
             if (session.Decide(WalkInCalendar.Opening(config, date, now)).Error is { } closed)
                 return Step<RunOutcome>.Answer(new RunOutcome(config, now, null, closed));
             if (command is not null && session.Decide(command(config, now)).Error is { } error)

@@ -1,7 +1,7 @@
 // The strings of the office secretary's console (search, contacts, central booking, info links, partners' free hours) and
 // of the supervisor's day, in Finnish, Swedish and English.
 using Booking.Domain.Appointments;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using NodaTime;
 using NodaTime.Text;
 

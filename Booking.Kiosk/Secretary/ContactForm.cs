@@ -3,7 +3,7 @@
 // details are the domain's own (ParentDetails.Validate, FamilyUseCases.LogContact), their English messages become the
 // page language's. Errors are keyed by the id of the field they belong to, so the summary can link to it.
 using Booking.Domain.Configuration;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Kiosk.Localization;
 
 namespace Booking.Kiosk.Secretary;
@@ -47,7 +47,7 @@ public static class ContactForms
     };
 
     public static T? ParseEnum<T>(string? value) where T : struct, Enum =>
-        Booking.Domain.Input.ClientInput.TryEnum<T>(value, out var parsed) ? parsed : null;
+        Booking.Domain.ClientInput.TryEnum<T>(value, out var parsed) ? parsed : null;
 
     /// <summary>Reads the form into a request, or the errors of its fields (every one at once).</summary>
     /// <param name="detailsRequired">A first contact needs the contacting parent's details; a later one only for a parent
@@ -93,7 +93,7 @@ public static class ContactForms
                 var name = side.Length == 0 ? field : side + char.ToUpperInvariant(field[0]) + field[1..];
                 into[name] = field switch
                 {
-                    "name" => d.Name.Length == 0 ? t.ErrorParentName : t.ErrorNameTooLong(Booking.Domain.Appointments.ContactDetails.MaxName),
+                    "name" => d.Name.Length == 0 ? t.ErrorParentName : t.ErrorNameTooLong(Booking.Domain.ContactDetails.MaxName),
                     "phone" => d.Phone.Length == 0 && d.Email.Length == 0 ? t.ErrorPhoneOrEmail : t.ErrorPhone,
                     "email" => t.ErrorEmail,
                     _ => found[key][0],
@@ -111,10 +111,10 @@ public static class ContactForms
             switch (key)
             {
                 case "matter": fields["matter"] = t.ErrorContactMatter; break;
-                case "parent.name": fields["name"] = string.IsNullOrWhiteSpace(form.Name) ? t.ErrorParentName : t.ErrorNameTooLong(Booking.Domain.Appointments.ContactDetails.MaxName); break;
+                case "parent.name": fields["name"] = string.IsNullOrWhiteSpace(form.Name) ? t.ErrorParentName : t.ErrorNameTooLong(Booking.Domain.ContactDetails.MaxName); break;
                 case "parent.phone": fields["phone"] = string.IsNullOrWhiteSpace(form.Phone) && string.IsNullOrWhiteSpace(form.Email) ? t.ErrorPhoneOrEmail : t.ErrorPhone; break;
                 case "parent.email": fields["email"] = t.ErrorEmail; break;
-                case "otherParent.name": fields["otherName"] = string.IsNullOrWhiteSpace(form.OtherName) ? t.ErrorParentName : t.ErrorNameTooLong(Booking.Domain.Appointments.ContactDetails.MaxName); break;
+                case "otherParent.name": fields["otherName"] = string.IsNullOrWhiteSpace(form.OtherName) ? t.ErrorParentName : t.ErrorNameTooLong(Booking.Domain.ContactDetails.MaxName); break;
                 case "otherParent.phone": fields["otherPhone"] = string.IsNullOrWhiteSpace(form.OtherPhone) && string.IsNullOrWhiteSpace(form.OtherEmail) ? t.ErrorPhoneOrEmail : t.ErrorPhone; break;
                 case "otherParent.email": fields["otherEmail"] = t.ErrorEmail; break;
                 case "otherParentRole": fields["otherRole"] = t.ErrorOtherParentRole; break;

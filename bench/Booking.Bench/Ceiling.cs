@@ -12,6 +12,7 @@
 // The statement texts below are copied from the service; after the HTTP run the bench checks each one against what the
 // service really executed (pg_stat_statements), so a change in the service shows up as a mismatch, not a silent drift.
 using System.Text.Json;
+using Booking.Domain;
 using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;

@@ -5,6 +5,7 @@
 // (the asynchronous projections' checkpoints move past it, in the same transaction): a store that grew over years has
 // long since projected its old events, and this is what the free-times read path sees.
 using System.Diagnostics;
+using Booking.Domain;
 using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;

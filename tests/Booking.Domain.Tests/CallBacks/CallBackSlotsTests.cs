@@ -93,7 +93,7 @@ public class CallBackSlotsTests
         var config = CallBackConfig(windows:
         [
             new CallBackWindow(Anna, IsoDayOfWeek.Monday, new LocalTime(11, 0), new LocalTime(12, 30)),
-            new CallBackWindow(Secretary, IsoDayOfWeek.Friday, new LocalTime(13, 0), new LocalTime(14, 0)),
+            new CallBackWindow(Sirpa, IsoDayOfWeek.Friday, new LocalTime(13, 0), new LocalTime(14, 0)),
             new CallBackWindow(Bertil, IsoDayOfWeek.Friday, new LocalTime(14, 0), new LocalTime(13, 0)),
         ]);
 

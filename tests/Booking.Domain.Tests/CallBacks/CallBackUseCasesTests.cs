@@ -104,7 +104,7 @@ public class CallBackUseCasesTests
         var json = System.Text.Json.JsonSerializer.Serialize(store.Events.Select(e => e.Data).ToList());
         Assert.DoesNotContain("765 4321", json); // the number itself: random ids may hold "765" by chance
         Assert.DoesNotContain("Astrid", json);
-        Assert.Equal([CallBackStreams.Day(Wednesday)], store.Events.Select(e => e.StreamId).Distinct());
+        Assert.Equal([StreamIds.CallBackDay(Wednesday)], store.Events.Select(e => e.StreamId).Distinct());
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public class CallBackUseCasesTests
         Ok(await callBacks.Reserve(UnitId, Request(2, L(2026, 4, 22, 10), phone: "040 222 2222")));
 
         var anna = await callBacks.Day(UnitId, Wednesday, new CallBackViewer(Anna, false));
-        var secretary = await callBacks.Day(UnitId, Wednesday, new CallBackViewer(Secretary, true));
+        var secretary = await callBacks.Day(UnitId, Wednesday, new CallBackViewer(Sirpa, true));
         var annasOwn = await callBacks.Day(UnitId, Wednesday, new CallBackViewer(Anna, false), Anna);
 
         Assert.Equal([(Bertil, (string?)null), (Anna, "040 111 1111")], anna.CallBacks.Select(c => (c.StaffId, c.Phone)));

@@ -1,8 +1,7 @@
 // Read sides the central booking and the family use cases need, fed from what the in-memory store holds: the hours
 // partner professionals offered (from their staff-day streams) and the parents' contact details (from the documents).
 using Booking.Domain.Appointments;
-using Booking.Domain.Families;
-using StaffDayStreams = Booking.Domain.Appointments.StreamIds;
+using Booking.Domain.Secretary;
 using NodaTime;
 
 namespace Booking.Domain.Tests.Support;
@@ -12,7 +11,7 @@ public sealed class InMemoryOfferedHours(InMemoryEventStore store) : IOfferedHou
 {
     public Task<IReadOnlyList<OfferedHours>> Between(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<OfferedHours>>(store.Snapshot()
-            .Where(x => x.Envelope.UnitId == unitId && x.StreamType == StaffDayStreams.StaffDayType)
+            .Where(x => x.Envelope.UnitId == unitId && x.StreamType == StreamIds.StaffDayType)
             .Select(x => x.Envelope.Data).OfType<HoursOffered>()
             .Where(h => h.Date >= from && h.Date <= to)
             .Select(h => new OfferedHours(h.StaffId, h.Date, new Interval(h.Start, h.End)))

@@ -11,7 +11,7 @@ public static class TestUnit
     public static readonly Guid UnitId = Guid.Parse("00000000-0000-0000-0000-0000000000aa");
     public static readonly Guid Anna = Guid.Parse("11111111-0000-0000-0000-000000000001");
     public static readonly Guid Bertil = Guid.Parse("11111111-0000-0000-0000-000000000002");
-    public static readonly Guid Secretary = Guid.Parse("11111111-0000-0000-0000-000000000003");
+    public static readonly Guid Sirpa = Guid.Parse("11111111-0000-0000-0000-000000000003");
     public static readonly Guid Retired = Guid.Parse("11111111-0000-0000-0000-000000000004");
     public static readonly Guid Partner = Guid.Parse("11111111-0000-0000-0000-000000000005");
 
@@ -38,7 +38,7 @@ public static class TestUnit
         [
             new StaffMember(Anna, "Anna", StaffRole.ChildSupervisor),
             new StaffMember(Bertil, "Bertil", StaffRole.ChildSupervisor),
-            new StaffMember(Secretary, "Sirpa", StaffRole.Secretary),
+            new StaffMember(Sirpa, "Sirpa", StaffRole.Secretary),
             new StaffMember(Retired, "Raili", StaffRole.ChildSupervisor, Active: false),
             new StaffMember(Partner, "Riikka", StaffRole.PartnerProfessional, PartnerService: "Perheneuvola"),
         ],
@@ -53,7 +53,7 @@ public static class TestUnit
             new WeeklyHours(Bertil, IsoDayOfWeek.Wednesday, new LocalTime(12, 0), new LocalTime(16, 0)),
             new WeeklyHours(Bertil, IsoDayOfWeek.Thursday, new LocalTime(9, 0), new LocalTime(12, 0)),
             new WeeklyHours(Bertil, IsoDayOfWeek.Friday, new LocalTime(9, 0), new LocalTime(12, 0)),
-            new WeeklyHours(Secretary, IsoDayOfWeek.Monday, new LocalTime(7, 0), new LocalTime(9, 0)),
+            new WeeklyHours(Sirpa, IsoDayOfWeek.Monday, new LocalTime(7, 0), new LocalTime(9, 0)),
             new WeeklyHours(Retired, IsoDayOfWeek.Monday, new LocalTime(13, 0), new LocalTime(15, 0)),
         ],
         closures ?? [],

@@ -47,9 +47,9 @@ public class WalkInUseCasesTests
 
         Assert.Equal((Day, new LocalTime(8, 0), new LocalTime(12, 0)), (first.Date, first.Opens, first.Closes));
         Assert.Single(store.EventsOf<WalkInOpened>());
-        Assert.Equal(WalkInStreams.Session(Day), store.Events.Single().StreamId);
-        Assert.Equal("walkin-2026-11-26", WalkInStreams.Session(Day));
-        Assert.Equal("walk_in_session", WalkInStreams.SessionType);
+        Assert.Equal(StreamIds.WalkInSession(Day), store.Events.Single().StreamId);
+        Assert.Equal("walkin-2026-11-26", StreamIds.WalkInSession(Day));
+        Assert.Equal("walk_in_session", StreamIds.WalkInSessionType);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public class WalkInUseCasesTests
     [Fact]
     public async Task Given_a_secretary_When_she_is_added_to_walk_in_duty_Then_invalid_input_and_nothing_is_written()
     {
-        var outcome = await walkIn.AddToDuty(UnitId, Secretary, "C 1", "manager");
+        var outcome = await walkIn.AddToDuty(UnitId, Sirpa, "C 1", "manager");
 
         Assert.Equal(ErrorKind.Invalid, outcome.Refusal!.Error.Kind);
         Assert.Empty(store.Events);

@@ -2,6 +2,7 @@
 // Finnish on a phone-sized screen; the manager sees them on the roster. Every page is checked with axe-core (WCAG 2.1
 // AA), the evening page also with its field errors showing. "Now" is Monday 2026-04-20 09:00 in Helsinki.
 using System.Text.RegularExpressions;
+using Booking.Domain;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.InfoEvenings;

@@ -1,6 +1,7 @@
 // The secretary's booking as a door parsed it (the console page's form, the API's JSON): the other parent of a joint
 // meeting found from the family, the ids and links made, and a repeat of the same form (its idempotency key) answered
 // with the meetings it booked, so that a double submit or a retry books once, whichever door it came through.
+using Booking.Domain.Appointments;
 using System.Security.Cryptography;
 using System.Text;
 using Booking.Domain.Configuration;
@@ -8,7 +9,7 @@ using Booking.Domain.EventSourcing;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Booking.Domain.Appointments;
+namespace Booking.Domain.Secretary;
 
 /// <param name="Joint">A joint meeting: the family's other parent is invited (or <paramref name="OtherParentClientId"/>).</param>
 /// <param name="IdempotencyKey">Made when the form is shown (or sent by an API client): the same key books once.</param>
@@ -63,7 +64,7 @@ public sealed partial class CentralBooking
     }
 
     /// <summary>The meetings a repeat of the same request already booked, when it did.</summary>
-    private async Task<CentralBooked?> AlreadyBooked(Guid unitId, Families.Family family, CentralBookingRequest request, CancellationToken ct)
+    private async Task<CentralBooked?> AlreadyBooked(Guid unitId, Family family, CentralBookingRequest request, CancellationToken ct)
     {
         var ids = request.Meetings.Select(m => m.AppointmentId).ToHashSet();
         if (!family.Meetings.Any(m => ids.Contains(m.AppointmentId))) return null;

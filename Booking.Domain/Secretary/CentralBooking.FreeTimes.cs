@@ -1,10 +1,11 @@
 // Free times for the secretary: across the team, with who is free at each.
+using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using NodaTime;
 
-namespace Booking.Domain.Appointments;
+namespace Booking.Domain.Secretary;
 
 public sealed partial class CentralBooking
 {

@@ -2,7 +2,7 @@ using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using NodaTime;
 
-namespace Booking.Domain.Families;
+namespace Booking.Domain.Secretary;
 
 public abstract record FamilyCommand(Guid FamilyId, string Actor, Instant Now);
 

@@ -2,7 +2,7 @@
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 
-namespace Booking.Domain.Tests.Appointments;
+namespace Booking.Domain.Tests.Shared;
 
 public class ContactDetailsTests
 {

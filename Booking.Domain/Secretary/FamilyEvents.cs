@@ -3,7 +3,7 @@
 using Booking.Domain.EventSourcing;
 using NodaTime;
 
-namespace Booking.Domain.Families;
+namespace Booking.Domain.Secretary;
 
 /// <summary>How the family reached the unit.</summary>
 public enum ContactChannel { Phone, Email, WalkIn, Referral }

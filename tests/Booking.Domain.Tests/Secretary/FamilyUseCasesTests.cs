@@ -3,12 +3,11 @@
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 using static Booking.Domain.Tests.Support.TestUnit;
-using FamilyStreams = Booking.Domain.Families.StreamIds;
 
 namespace Booking.Domain.Tests.Families;
 
@@ -43,7 +42,7 @@ public class FamilyUseCasesTests
     }
 
     private IReadOnlyList<object> FamilyEvents() =>
-        store.Events.Where(e => e.StreamId == FamilyStreams.Family(FamilyId)).Select(e => e.Data).ToList();
+        store.Events.Where(e => e.StreamId == StreamIds.Family(FamilyId)).Select(e => e.Data).ToList();
 
     private static void AssertRefused<T>(Outcome<T> outcome, string code, ErrorKind kind, string? field = null)
     {

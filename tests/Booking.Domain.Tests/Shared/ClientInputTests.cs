@@ -1,11 +1,11 @@
 // The input rules every door shares: an enum is one of its names, never a number or a comma list; no field holds NUL.
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
-using Booking.Domain.Families;
-using Booking.Domain.Input;
+using Booking.Domain.Secretary;
+using Booking.Domain;
 using Booking.Domain.WalkIn;
 
-namespace Booking.Domain.Tests.Input;
+namespace Booking.Domain.Tests.Shared;
 
 public class ClientInputTests
 {

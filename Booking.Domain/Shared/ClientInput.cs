@@ -1,6 +1,6 @@
 // The rules every door applies to text a client or staff member typed, written once: which enum names are accepted,
 // and which characters no field may hold (PostgreSQL refuses NUL in text, and control characters only hide in a roster).
-namespace Booking.Domain.Input;
+namespace Booking.Domain;
 
 public static class ClientInput
 {

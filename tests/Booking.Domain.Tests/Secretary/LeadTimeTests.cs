@@ -1,7 +1,7 @@
 // The unit's target: the first meeting within a week of the first contact, counted in calendar days on Helsinki's clock.
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;

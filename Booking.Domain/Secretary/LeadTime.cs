@@ -2,7 +2,7 @@
 // how many days have passed and whether the earliest free time still meets the target.
 using NodaTime;
 
-namespace Booking.Domain.Families;
+namespace Booking.Domain.Secretary;
 
 /// <param name="DaysSinceFirstContact">Whole calendar days from the first contact's date to today.</param>
 /// <param name="TargetDate">The last date on which a first meeting meets the target.</param>

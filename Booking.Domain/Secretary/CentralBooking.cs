@@ -3,12 +3,13 @@
 // team (with who is free), and booking on the family's behalf — impartially by default, or keeping the family's supervisor with a reason; a joint meeting with
 // both parents; pair work with a second professional; in person, by video (with its link) or by phone; up to five
 // meetings in one go, all with the same supervisor, all or none.
+using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using NodaTime;
 
-namespace Booking.Domain.Appointments;
+namespace Booking.Domain.Secretary;
 
 /// <summary>A manage or invitation link made by the caller: the token's hash for lookup and its sealed copy for the email.</summary>
 public sealed record IssuedLink(string Hash, string Sealed);
@@ -79,7 +80,7 @@ public sealed partial class CentralBooking(
 
     private async Task<Family> LoadFamily(Guid unitId, Guid familyId, CancellationToken ct)
     {
-        var events = await store.ReadStream(unitId, Families.StreamIds.Family(familyId), ct);
+        var events = await store.ReadStream(unitId, StreamIds.Family(familyId), ct);
         return events.Aggregate(Family.Initial, (s, e) => Family.Evolve(s, e.Data));
     }
 

@@ -3,12 +3,11 @@
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Input;
 using NodaTime;
-using LogStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Families.Family>>;
-using SendStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Families.InfoLinksSent>>;
+using LogStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Outcome<Booking.Domain.Secretary.Family>>;
+using SendStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Outcome<Booking.Domain.Secretary.InfoLinksSent>>;
 
-namespace Booking.Domain.Families;
+namespace Booking.Domain.Secretary;
 
 /// <summary>A parent's details as the secretary takes them on the phone: a name and a phone number or an email (or both).</summary>
 public sealed record ParentDetails(string Name, string Email, string Phone, Language Language)

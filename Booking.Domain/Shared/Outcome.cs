@@ -1,6 +1,6 @@
 using Booking.Domain.EventSourcing;
 
-namespace Booking.Domain.Appointments;
+namespace Booking.Domain;
 
 /// <summary>Why a use case refused: the rule, the fields at fault (for 400), and for a taken time the next free ones.</summary>
 public sealed record Refusal(DomainError Error, IReadOnlyDictionary<string, string[]>? Fields = null, IReadOnlyList<FreeTime>? NextFreeTimes = null)

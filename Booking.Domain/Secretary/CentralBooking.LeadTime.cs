@@ -1,11 +1,12 @@
 // The family's lead time as the secretary's console shows it (the API and the page alike): days since the first contact,
 // judged by the first meeting that is not cancelled, or else by the earliest free time from today for the meeting being
 // searched for (its type, way and pair), or without a search, for the family's matter with anyone.
+using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using NodaTime;
 
-namespace Booking.Domain.Appointments;
+namespace Booking.Domain.Secretary;
 
 /// <param name="From">The first date of the search.</param>
 /// <param name="Found">What the search found, in order: its first is the earliest free time when the search starts today.</param>

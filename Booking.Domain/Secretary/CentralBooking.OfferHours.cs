@@ -1,10 +1,11 @@
 // Free hours of a partner service's professional, entered by the secretary, so that pair work can be booked with them.
+using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using NodaTime;
 
-namespace Booking.Domain.Appointments;
+namespace Booking.Domain.Secretary;
 
 public sealed partial class CentralBooking
 {

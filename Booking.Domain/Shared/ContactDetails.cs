@@ -1,9 +1,8 @@
 // Input rules for the client's details, shared by the API and the pages so a rule is written once.
 using System.Net.Mail;
 using Booking.Domain.Configuration;
-using Booking.Domain.Input;
 
-namespace Booking.Domain.Appointments;
+namespace Booking.Domain;
 
 public sealed record ContactDetails(string Name, string Email, string Phone, Language Language)
 {

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-namespace Booking.Domain.Families;
+namespace Booking.Domain.Secretary;
 
 public sealed record FamilyParent(Guid ClientId, ParentRole Role);
 

@@ -2,18 +2,17 @@
 // "Today" is Monday 2026-05-04 10:00 in Helsinki. Anna works Mon/Tue/Fri mornings and Thu 09-16; Bertil Mon/Thu/Fri
 // mornings, Tue 16-19 and Wed 12-16; Riikka (a partner service's professional) keeps no weekly hours here.
 using System.Text.RegularExpressions;
+using Booking.Domain;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using Booking.Domain.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 using static Booking.Domain.Tests.Support.TestUnit;
-using FamilyStreams = Booking.Domain.Families.StreamIds;
-using StreamIds = Booking.Domain.Appointments.StreamIds;
 
-namespace Booking.Domain.Tests.Appointments;
+namespace Booking.Domain.Tests.Secretary;
 
 public class CentralBookingTests : IAsyncLifetime
 {
@@ -49,7 +48,7 @@ public class CentralBookingTests : IAsyncLifetime
     {
         var firstContact = Now - Duration.FromDays(3);
         await using var session = store.OpenSession(UnitId, Actor);
-        session.Append(FamilyStreams.Family(FamilyId), FamilyStreams.FamilyType, 0,
+        session.Append(StreamIds.Family(FamilyId), StreamIds.FamilyType, 0,
         [
             new ParentAdded(FamilyId, Mother, ParentRole.Mother, Actor, firstContact),
             new ContactLogged(FamilyId, ContactChannel.Phone, "agreement", ParentRole.Mother, Actor, firstContact),
@@ -460,7 +459,7 @@ public class CentralBookingTests : IAsyncLifetime
     [Fact]
     public async Task Given_hours_that_cannot_be_offered_When_the_secretary_enters_them_Then_each_is_refused_with_its_reason()
     {
-        AssertInvalid(await booking.OfferHours(UnitId, Secretary, Monday, new LocalTime(9, 0), new LocalTime(10, 0), Actor), "staffId");
+        AssertInvalid(await booking.OfferHours(UnitId, Sirpa, Monday, new LocalTime(9, 0), new LocalTime(10, 0), Actor), "staffId");
         AssertInvalid(await booking.OfferHours(UnitId, Partner, Monday, new LocalTime(10, 0), new LocalTime(10, 0), Actor), "to");
         AssertRefused(await booking.OfferHours(UnitId, Partner, new LocalDate(2026, 5, 14), new LocalTime(9, 0), new LocalTime(10, 0), Actor),
             "unit_closed", ErrorKind.Rule); // Ascension Day
@@ -537,7 +536,7 @@ public class CentralBookingTests : IAsyncLifetime
         var events = request.Meetings.Select(m => BookedEvent(m.AppointmentId)).ToList();
         Assert.Equal(3, booked.Appointments.Count);
         Assert.All(events, e => Assert.Equal((booked.SupervisorId, (Guid?)request.SeriesId, (Guid?)FamilyId), (e.SupervisorId, e.SeriesId, e.FamilyId)));
-        var recorded = store.Events.Where(e => e.StreamId == FamilyStreams.Family(FamilyId)).Select(e => e.Data).OfType<FamilyMeetingBooked>().ToList();
+        var recorded = store.Events.Where(e => e.StreamId == StreamIds.Family(FamilyId)).Select(e => e.Data).OfType<FamilyMeetingBooked>().ToList();
         Assert.Equal(request.Meetings.Select(m => (m.AppointmentId, Helsinki(m.Start))), recorded.Select(r => (r.AppointmentId, r.Start)));
         Assert.Equal(request.Meetings.Select(m => m.ClientLink.Hash).Order(), store.DocumentsOf<ManageToken>().Select(t => t.TokenHash).Order());
         Assert.All(store.DocumentsOf<ManageToken>(), t => Assert.Equal(Mother, t.ClientId));

@@ -1,12 +1,13 @@
 // Booking up to five meetings for a family in one go, all with one supervisor, all or none: the staff days, the
 // appointments and the family's stream in one transaction, decided again from fresh reads after a lost race.
+using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Families;
+using Booking.Domain.Secretary;
 using NodaTime;
-using CentralStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Appointments.Outcome<Booking.Domain.Appointments.CentralBooked>>;
+using CentralStep = Booking.Domain.EventSourcing.Step<Booking.Domain.Outcome<Booking.Domain.Secretary.CentralBooked>>;
 
-namespace Booking.Domain.Appointments;
+namespace Booking.Domain.Secretary;
 
 public sealed partial class CentralBooking
 {
@@ -91,7 +92,7 @@ public sealed partial class CentralBooking
                         request.KeepReasonNote.Trim()));
             }
 
-            var familyStream = await write.Fetch(FamilyDecider.Definition, Families.StreamIds.Family(request.FamilyId), token);
+            var familyStream = await write.Fetch(FamilyDecider.Definition, StreamIds.Family(request.FamilyId), token);
             if (familyStream.Decide(new RecordMeetings(request.FamilyId, booked.Select(a => (a.Id, a.Start)).ToList(), actor, write.Now))
                 .Error is { } familyError)
                 return CentralStep.Answer(familyError);
