@@ -1,8 +1,7 @@
 // The accessibility statement's feedback channel (law 306/2019): anyone may tell the unit what they could not use; the
 // manager answers within 14 days. A message is free text and maybe a contact, so it is a document, not an event.
-using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
-using Booking.Domain.Input;
+using Booking.Domain;
 using NodaTime;
 
 namespace Booking.Domain.Legal;
