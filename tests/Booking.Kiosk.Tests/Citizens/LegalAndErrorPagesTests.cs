@@ -139,4 +139,32 @@ public sealed class LegalAndErrorPagesTests(BrowserApp app) : IClassFixture<Brow
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.NotEqual("text/html", api.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task The_walk_in_page_and_the_portrait_kiosk_say_where_to_come_and_the_kiosk_links_stay_in_the_kiosk()
+    {
+        var violations = new List<string>();
+        var phone = await app.NewPhonePage();
+        await phone.GotoAsync("/walk-in?lang=fi");
+        await BrowserApp.Arrived(phone, "**/walk-in?lang=fi");
+        var place = await phone.Locator("section.place").InnerTextAsync();
+        Assert.Contains("Minne tulla", place);
+        Assert.Contains("Perhepolku 4 B, 2. kerros", place);
+        Assert.Contains("Sisäänkäynti ilman portaita", place);
+        violations.AddRange(await BrowserApp.AccessibilityViolations(phone));
+        await BrowserApp.SaveScreenshot(phone, "phone-walk-in-fi");
+
+        var kiosk = await app.NewSizedPage(1080, 1920);
+        await kiosk.GotoAsync("/kiosk");
+        await kiosk.Locator(".kiosk-address").WaitForAsync();
+        var address = await kiosk.Locator(".kiosk-address").InnerTextAsync();
+        Assert.Contains("Perhepolku 4 B, 2. kerros, 06100 Porvoo", address);
+        Assert.Equal(0, await kiosk.Locator(".kiosk-address a").CountAsync());
+        foreach (var href in await kiosk.Locator("a[href]").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))"))
+            Assert.StartsWith("/kiosk", href);
+        violations.AddRange(await BrowserApp.AccessibilityViolations(kiosk));
+        await BrowserApp.SaveScreenshot(kiosk, "kiosk-start-1080x1920");
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
 }
