@@ -8,6 +8,7 @@ using Booking.Api.InfoEvenings;
 using Booking.Api.Legal;
 using Booking.Api.Live;
 using Booking.Api.Notifications;
+using Booking.Api.Privacy;
 using Booking.Api.Secretary;
 using Booking.Api.Staff;
 using Booking.Api.WalkIn;
@@ -27,6 +28,7 @@ builder.Services.AddCallBacks(store);
 builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
 builder.Services.AddAccessibilityFeedback();
+builder.Services.AddPrivacy(store, builder.Configuration);
 
 var app = builder.Build();
 // With a command (`db-apply`, `projections rebuild -p NAME`, `help`: Marten's command line) the service does that and stops;
@@ -47,6 +49,7 @@ app.MapNotificationsApi();
 app.MapSecretaryApi();
 app.MapSupervisorDayApi();
 app.MapAccessibilityFeedbackApi();
+app.MapPrivacyApi();
 app.MapBookingPages();
 
 if (command) return await app.RunJasperFxCommands(args);

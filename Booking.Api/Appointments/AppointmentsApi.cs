@@ -147,9 +147,11 @@ public static class AppointmentsApi
     }
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(
-        string token, OnlineBooking booking, CurrentUnit unit, CancellationToken ct)
+        string token, OnlineBooking booking, Booking.Domain.Privacy.ManageLinks links, CurrentUnit unit, CancellationToken ct)
     {
-        if (await booking.FindByManageLink(unit.UnitId, token, ct) is not { } id) return UnknownToken();
+        var (state, id) = await links.Open(unit.UnitId, token, ct);
+        if (state == Booking.Domain.Privacy.ManageLinkState.Expired) return Privacy.PrivacyApi.Expired();
+        if (state == Booking.Domain.Privacy.ManageLinkState.Unknown) return UnknownToken();
         var view = await booking.View(unit.UnitId, id, ct);
         return view is null ? UnknownToken() : TypedResults.Ok(BookingDto.From(view));
     }

@@ -103,12 +103,15 @@ public sealed class SmtpMailTransport(EmailSettings settings) : IMailTransport
         return null;
     }
 
+    /// <summary>The pickup file of a message (erasing a client's data removes the copies of the emails sent to them).</summary>
+    public static string PickupFileName(string messageId) =>
+        string.Concat(messageId.Trim('<', '>').Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@' ? c : '_')) + ".eml";
+
     /// <summary>One file per Message-ID, written whole and then renamed: a resend replaces it, a reader never sees half.</summary>
     private async Task WriteToPickup(MimeMessage message, string messageId, CancellationToken ct)
     {
         var folder = Directory.CreateDirectory(settings.PickupDirectory).FullName;
-        var name = string.Concat(messageId.Trim('<', '>').Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@' ? c : '_'));
-        var file = Path.Combine(folder, name + ".eml");
+        var file = Path.Combine(folder, PickupFileName(messageId));
         var temporary = file + ".tmp";
         // What the SMTP client would do on the wire: 7-bit transfer encodings and CRLF line ends, so any mail reader opens it.
         message.Prepare(EncodingConstraint.SevenBit);

@@ -156,15 +156,19 @@ internal sealed class MartenEventSession(
     /// screens wait for (delivered by PostgreSQL only if the transaction commits).</summary>
     private sealed class AfterAppend(MartenEventSession owner, List<(string Type, StreamAction Action)> actions) : Marten.ITransactionParticipant
     {
+        // The payload is a StoreNotification in the web's JSON shape (camelCase).
+        private const string NotifySql =
+            "select pg_notify($1, json_build_object('unitId', $2::uuid, 'lastSequence', currval('mt_events_sequence'), 'streamTypes', $3::text[])::text)";
+
         public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
         {
             foreach (var write in owner._documents) await write(connection, transaction, token);
-            var payload = JsonSerializer.Serialize(new StoreNotification(
-                owner._unitId, actions.SelectMany(a => a.Action.Events).Max(e => e.Sequence),
-                [.. actions.Select(a => a.Type).Distinct()]), StoreNotifications.PayloadJson);
-            await using var notify = new NpgsqlCommand("select pg_notify($1, $2)", connection, transaction);
+            // The last sequence is read in the database: Marten's quick append numbers the events there, and this
+            // session's last number is the highest of its transaction (the streams are appended in order).
+            await using var notify = new NpgsqlCommand(NotifySql, connection, transaction);
             notify.Parameters.Add(new NpgsqlParameter { Value = StoreNotifications.ChannelName });
-            notify.Parameters.Add(new NpgsqlParameter { Value = payload });
+            notify.Parameters.Add(new NpgsqlParameter { Value = owner._unitId });
+            notify.Parameters.Add(new NpgsqlParameter { Value = actions.Select(a => a.Type).Distinct().ToArray() });
             await notify.ExecuteNonQueryAsync(token);
         }
 

@@ -16,7 +16,7 @@ public sealed partial class Texts
         "Do not send personal details or sensitive matters by ordinary email.");
     public string MunicipalityLink => T("Kunnan verkkosivut", "Kommunens webbplats", "The municipality's website");
     public string LogoAlt(string unit) => T($"{unit}, logo", $"{unit}, logotyp", $"{unit}, logo");
-    public string PrivacyLink => T("Tietosuojaseloste", "Dataskyddsbeskrivning", "Privacy notice");
+    public string PrivacyNoticeLink => T("Tietosuojaseloste", "Dataskyddsbeskrivning", "Privacy notice");
     public string AccessibilityLink => T("Saavutettavuusseloste", "Tillgänglighetsutlåtande", "Accessibility statement");
     public string FooterLinks => T("Tietoa palvelusta", "Om tjänsten", "About the service");
     public string WhereToCome => T("Minne tulla", "Vart du ska komma", "Where to come");

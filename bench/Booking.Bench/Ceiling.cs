@@ -1,16 +1,18 @@
 // (1) The ceiling: PostgreSQL's own rate for the write transaction one online booking makes, replayed straight through
 // Npgsql with the service's statements, parameters and round trips, from as many connections as the HTTP run has clients.
 //
-// One booking's transaction (PostgresEventStore.Save, with the streams in the store's fixed order):
+// One booking's transaction (MartenEventSession.SaveChanges: Marten's quick append with expected versions, the streams
+// in the store's fixed order, then our documents, the inline projection and the NOTIFY in Marten's transaction):
 //   BEGIN
-//   batch: the shared high-water advisory lock; claim + insert the appointment stream's event; claim (insert for a new
-//          staff day, else the version update) + insert the staff-day stream's event
+//   batch: per stream, its row in mt_streams (insert for a new stream, else the version update guarded by the expected
+//          version) and its event in mt_events (numbered from mt_events_sequence)
 //   client_contacts, manage_tokens, idempotency_keys (the session's documents, in the order the booking stores them)
 //   batch: the staff_reservations row (the inline projection)
 //   select pg_notify(...)
 //   COMMIT
-// The statement texts below are copied from the service; after the HTTP run the bench checks each one against what the
-// service really executed (pg_stat_statements), so a change in the service shows up as a mismatch, not a silent drift.
+// The statement texts below are Marten's and the service's; after the HTTP run the bench checks each one against what
+// the service really executed (pg_stat_statements), so a change in the service or in Marten shows up as a mismatch,
+// not a silent drift.
 using System.Text.Json;
 using Booking.Domain;
 using Booking.Api.Storage;
@@ -24,24 +26,15 @@ namespace Booking.Bench;
 
 public static class Ceiling
 {
-    // What Marten's quick append does for one stream, in one statement: claim the stream's version in mt_streams, insert
-    // the events into mt_events (the unit as tenant), return their sequence numbers.
-    private const string InsertEvents = """
-        insert into mt_events (seq_id, id, tenant_id, stream_id, version, type, data, timestamp, user_name)
-        select nextval('mt_events_sequence'), gen_random_uuid(), $1, $2, $4 + e.ord, e.type, e.data::jsonb, $7, $8
-        from claim, unnest($5::text[], $6::text[]) with ordinality as e(type, data, ord)
-        order by e.ord
-        returning seq_id
+    // What Marten's quick append runs for one stream whose expected version is known (Marten 9.58): the stream's row,
+    // then each event with its version, numbered by the sequence.
+    public const string InsertStream = "insert into public.mt_streams (tenant_id, id, type, version) values ($1,$2,$3,$4)";
+
+    public const string UpdateStream = "update public.mt_streams set version = $1 where id = $2 and version = $3 and tenant_id = $4 returning version";
+
+    public const string InsertEvent = """
+        insert into public.mt_events (data, type, mt_dotnet_type, bdata, id, stream_id, version, timestamp, tenant_id, user_name, seq_id) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10, nextval($11)) returning seq_id
         """;
-
-    // Marten needs no lock around appends (its daemon finds the high-water mark by itself).
-    public static readonly string LockShared = "select 1";
-
-    public static readonly string AppendNewStream =
-        $"with claim as (insert into mt_streams (tenant_id, id, type, version) values ($1, $2, $3, $9) on conflict do nothing returning version)\n{InsertEvents}";
-
-    public static readonly string AppendExistingStream =
-        $"with claim as (update mt_streams set version = version + $9 where tenant_id = $1 and id = $2 and version = $4 returning version)\n{InsertEvents}";
 
     public const string InsertContact = """
         insert into client_contacts (unit_id, client_id, name, email, phone, language) values ($1, $2, $3, $4, $5, $6)
@@ -61,12 +54,13 @@ public static class Ceiling
         on conflict (unit_id, staff_id, appointment_id, day) do update set during = excluded.during
         """;
 
-    public const string Notify = "select pg_notify($1, $2)";
+    public const string Notify =
+        "select pg_notify($1, json_build_object('unitId', $2::uuid, 'lastSequence', currval('mt_events_sequence'), 'streamTypes', $3::text[])::text)";
 
     /// <summary>Every statement of the transaction, for the check against the service's own.</summary>
     public static IReadOnlyList<(string Name, string Sql)> Statements =>
     [
-        ("advisory lock (shared)", LockShared), ("append, new stream", AppendNewStream), ("append, existing stream", AppendExistingStream),
+        ("new stream", InsertStream), ("existing stream's version", UpdateStream), ("event", InsertEvent),
         ("client_contacts", InsertContact), ("manage_tokens", InsertManageToken), ("idempotency_keys", InsertIdempotencyKey),
         ("staff_reservations", InsertReservation), ("pg_notify", Notify),
     ];
@@ -74,8 +68,6 @@ public static class Ceiling
     /// <summary>Bookings per staff day in the replay: the first of a day creates its staff-day stream, the rest update it
     /// (the HTTP run books about this many per supervisor and day).</summary>
     public const int BookingsPerStaffDay = 6;
-
-    private static readonly JsonSerializerOptions NotificationJson = new(JsonSerializerDefaults.Web);
 
     public static async Task<TransactionRate> Run(string connectionString, Guid unitId, int connections, int warmup, int transactions, CpuMeter cpu)
     {
@@ -137,17 +129,18 @@ public static class Ceiling
             var sequences = new List<long>(2);
             await using (var batch = new NpgsqlBatch(connection, transaction))
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(LockShared));
-                batch.BatchCommands.Add(Append(StreamIds.Appointment(appointmentId), StreamIds.AppointmentType, 0, booked, timestamp, actor));
-                batch.BatchCommands.Add(Append(StreamIds.StaffDay(_staffId, _day), StreamIds.StaffDayType, staffDayVersion, reserved, timestamp, actor));
+                Append(batch, StreamIds.Appointment(appointmentId), StreamIds.AppointmentType, 0, booked, typeof(AppointmentBooked), timestamp, actor);
+                Append(batch, StreamIds.StaffDay(_staffId, _day), StreamIds.StaffDayType, staffDayVersion, reserved, typeof(SlotReserved), timestamp, actor);
                 await using var reader = await batch.ExecuteReaderAsync();
-                for (var i = 0; i < 2; i++)
+                do
                 {
-                    await reader.NextResultAsync();
-                    while (await reader.ReadAsync()) sequences.Add(reader.GetInt64(0));
-                }
+                    while (await reader.ReadAsync())
+                        if (reader.GetName(0) == "seq_id") sequences.Add(reader.GetInt64(0));
+                        else if (reader.GetName(0) == "version") sequences.Add(-1);
+                } while (await reader.NextResultAsync());
             }
-            if (sequences.Count != 2) throw new InvalidOperationException("The ceiling's append lost a version claim; its streams must not be shared.");
+            if (sequences.Count(s => s > 0) != 2 || sequences.Count(s => s < 0) != (staffDayVersion == 0 ? 0 : 1))
+                throw new InvalidOperationException("The ceiling's append lost a version claim; its streams must not be shared.");
 
             await Execute(connection, transaction, InsertContact, unitId, clientId, "Bench Client", "client@example.fi", "+358 40 123 4567", "fi");
             var tokenHash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
@@ -167,24 +160,30 @@ public static class Ceiling
                 await projection.ExecuteNonQueryAsync();
             }
 
-            var payload = JsonSerializer.Serialize(new StoreNotification(unitId, sequences.Max(), [StreamIds.AppointmentType, StreamIds.StaffDayType]),
-                NotificationJson);
-            await Execute(connection, transaction, Notify, StoreNotifications.ChannelName, payload);
+            await Execute(connection, transaction, Notify, StoreNotifications.ChannelName, unitId,
+                new[] { StreamIds.AppointmentType, StreamIds.StaffDayType });
             await transaction.CommitAsync();
         }
 
-        private NpgsqlBatchCommand Append(string streamId, string streamType, long expectedVersion, object @event, Instant timestamp, string actor)
+        private void Append(NpgsqlBatch batch, string streamId, string streamType, long expectedVersion, object @event, Type type,
+            Instant timestamp, string actor)
         {
-            var command = new NpgsqlBatchCommand(expectedVersion == 0 ? AppendNewStream : AppendExistingStream);
-            command.Parameters.Add(new NpgsqlParameter { Value = unitId.ToString() });
-            command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-            command.Parameters.Add(new NpgsqlParameter { Value = streamType });
-            command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion, NpgsqlDbType = NpgsqlDbType.Bigint });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { EventNames.Of(@event.GetType()) }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = new[] { JsonSerializer.Serialize(@event, @event.GetType(), Booking.Api.Json.BookingJson.Options) }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = timestamp.ToDateTimeUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            command.Parameters.Add(new NpgsqlParameter { Value = actor });
-            command.Parameters.Add(new NpgsqlParameter { Value = 1L, NpgsqlDbType = NpgsqlDbType.Bigint });
+            var stream = expectedVersion == 0
+                ? Command(InsertStream, unitId.ToString(), streamId, streamType, 1L)
+                : Command(UpdateStream, expectedVersion + 1, streamId, expectedVersion, unitId.ToString());
+            batch.BatchCommands.Add(stream);
+            var insert = Command(InsertEvent, JsonSerializer.Serialize(@event, type, Booking.Api.Json.BookingJson.Options), EventNames.Of(type),
+                type.FullName!, DBNull.Value, Guid.NewGuid(), streamId, expectedVersion + 1, timestamp.ToDateTimeOffset(), unitId.ToString(), actor,
+                "public.mt_events_sequence");
+            insert.Parameters[0].NpgsqlDbType = NpgsqlDbType.Jsonb;
+            insert.Parameters[3].NpgsqlDbType = NpgsqlDbType.Bytea;
+            batch.BatchCommands.Add(insert);
+        }
+
+        private static NpgsqlBatchCommand Command(string sql, params object[] values)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
             return command;
         }
 
@@ -222,9 +221,10 @@ public static class Ceiling
         return (missing, top);
     }
 
-    // pg_stat_statements shows constants as $n; comparing with placeholders and numbers blanked out and spaces squeezed.
+    // pg_stat_statements shows constants as $n; comparing with placeholders, quoted constants and numbers blanked out
+    // and spaces squeezed.
     private static string Normalise(string sql) =>
-        System.Text.RegularExpressions.Regex.Replace(Squeeze(sql), @"\$\d+|\b\d+\b", "?").ToLowerInvariant();
+        System.Text.RegularExpressions.Regex.Replace(Squeeze(sql), @"\$\d+|'[^']*'|\b\d+\b", "?").ToLowerInvariant();
 
     private static string Squeeze(string sql) => System.Text.RegularExpressions.Regex.Replace(sql, @"\s+", " ").Trim();
 }

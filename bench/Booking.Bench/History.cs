@@ -1,6 +1,6 @@
 // Fills the store up to a given number of events with years of past bookings, fast (binary COPY), as a store that grew
 // to that size would look: for every past booking an appointment stream with appointment_booked, a slot_reserved in the
-// supervisor's staff-day stream (one stream per supervisor and day, versions 1..n) and its staff_reservations row.
+// supervisor's staff-day stream (one stream per supervisor and day, versions 1..n) and its reservation row (in staff_reservations_past once the day is archived).
 // Payloads are the real events serialised by the service's own registry. The history counts as already projected
 // (the asynchronous projections' checkpoints move past it, in the same transaction): a store that grew over years has
 // long since projected its old events, and this is what the free-times read path sees.
@@ -25,12 +25,17 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
     private const string CopyEvents =
         "copy mt_events (seq_id, id, tenant_id, stream_id, version, type, data, timestamp, user_name) from stdin (format binary)";
     private const string CopyStreams = "copy mt_streams (tenant_id, id, type, version) from stdin (format binary)";
-    private const string CopyReservations =
+    private const string CopyReservationsLive =
         "copy staff_reservations (unit_id, staff_id, appointment_id, day, during) from stdin (format binary)";
+    private const string CopyReservationsPast =
+        "copy staff_reservations_past (unit_id, staff_id, appointment_id, day, during) from stdin (format binary)";
     // Marten's daemon keeps each asynchronous projection's progress in mt_event_progression ("name:All").
     private const string MoveCheckpoints =
         "update mt_event_progression set last_seq_id = $1, last_updated = now() where name like '%:All' and last_seq_id >= $2";
     private const string Vacuum = "vacuum analyze mt_events, mt_streams, staff_reservations, staff_reservations_past";
+    // A store that grew over years is not in the middle of writing its last gigabyte out: the fill's checkpoint is made
+    // before the queries are timed.
+    private const string Checkpoint = "checkpoint";
     private const string ProjectionsBehind =
         "select count(*) from mt_event_progression where name like '%:All' and last_seq_id < (select coalesce(max(seq_id), 0) from mt_events where stream_id <> 'mt_tombstone')";
     private const string BackgroundWork =
@@ -112,30 +117,13 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
             await events.CompleteAsync();
         }
 
-        await using (var reservations = await connection.BeginBinaryImportAsync(CopyReservations))
-        {
-            foreach (var b in bookings)
-            {
-                await reservations.StartRowAsync();
-                await reservations.WriteAsync(unitId, NpgsqlDbType.Uuid);
-                await reservations.WriteAsync(supervisors[b.Staff], NpgsqlDbType.Uuid);
-                await reservations.WriteAsync(b.AppointmentId, NpgsqlDbType.Uuid);
-                await reservations.WriteAsync(b.Day.ToDateOnly(), NpgsqlDbType.Date);
-                await reservations.WriteAsync(new NpgsqlRange<DateTime>(b.Start.ToDateTimeUtc(), true, b.End.ToDateTimeUtc(), false),
-                    NpgsqlDbType.TimestampTzRange);
-            }
-            await reservations.CompleteAsync();
-        }
-
-        // What the service's archive job would long have done with years of finished days.
-        await using (var archive = new NpgsqlCommand(Booking.Api.Appointments.StaffReservations.ArchiveSql, connection, transaction))
-        {
-            archive.Parameters.Add(new NpgsqlParameter
-            {
-                Value = (SystemClock.Instance.GetCurrentInstant() - Booking.Api.Appointments.StaffReservations.ArchiveAfter).ToDateTimeUtc(),
-            });
-            await archive.ExecuteNonQueryAsync();
-        }
+        // Where a store that grew over years keeps these rows: days that ended before the archive's age in
+        // staff_reservations_past (the service's archive job moved them there day by day, a few rows at a time, and
+        // autovacuum reused their space), the last days still in staff_reservations. Copying years of rows into the live
+        // table and deleting them in one go would leave its indexes bloated in a way no running service sees.
+        var archiveBefore = SystemClock.Instance.GetCurrentInstant() - Booking.Api.Appointments.StaffReservations.ArchiveAfter;
+        await CopyReservations(connection, CopyReservationsPast, bookings.Where(b => b.End < archiveBefore));
+        await CopyReservations(connection, CopyReservationsLive, bookings.Where(b => b.End >= archiveBefore));
 
         var after = await Scalar(connection, transaction, MaxSequenceSql);
         await using (var progress = new NpgsqlCommand(MoveCheckpoints, connection, transaction))
@@ -148,6 +136,7 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
 
         // What autovacuum would long have done in a store that grew to this size.
         await Execute(connection, null, Vacuum);
+        await Execute(connection, null, Checkpoint);
         return clock.Elapsed;
     }
 
@@ -203,6 +192,22 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
             NpgsqlDbType.Jsonb);
         await importer.WriteAsync(new DateTimeOffset(at.ToDateTimeUtc()), NpgsqlDbType.TimestampTz);
         await importer.WriteAsync(actor, NpgsqlDbType.Varchar);
+    }
+
+    private async Task CopyReservations(NpgsqlConnection connection, string copy, IEnumerable<PastBooking> bookings)
+    {
+        await using var reservations = await connection.BeginBinaryImportAsync(copy);
+        foreach (var b in bookings)
+        {
+            await reservations.StartRowAsync();
+            await reservations.WriteAsync(unitId, NpgsqlDbType.Uuid);
+            await reservations.WriteAsync(supervisors[b.Staff], NpgsqlDbType.Uuid);
+            await reservations.WriteAsync(b.AppointmentId, NpgsqlDbType.Uuid);
+            await reservations.WriteAsync(b.Day.ToDateOnly(), NpgsqlDbType.Date);
+            await reservations.WriteAsync(new NpgsqlRange<DateTime>(b.Start.ToDateTimeUtc(), true, b.End.ToDateTimeUtc(), false),
+                NpgsqlDbType.TimestampTzRange);
+        }
+        await reservations.CompleteAsync();
     }
 
     private async Task StreamRow(NpgsqlBinaryImporter importer, string streamId, string streamType, long version)

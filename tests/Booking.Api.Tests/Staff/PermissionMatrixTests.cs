@@ -85,6 +85,15 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["GET /api/accessibility-feedback"] = [Manager],
         ["GET /staff/accessibility-feedback"] = [Manager],
         ["POST /staff/accessibility-feedback"] = [Manager],
+        ["GET /api/privacy/families/{familyId:guid}/copy"] = [Secretary, Manager],
+        ["GET /api/privacy/families/{familyId:guid}/erasure"] = [Secretary, Manager],
+        ["POST /api/privacy/families/{familyId:guid}/erase"] = [Secretary, Manager],
+        ["GET /api/privacy/reads"] = [Manager],
+        ["GET /api/privacy/retention"] = Any,
+        ["GET /staff/privacy/family/{FamilyId:guid}"] = [Secretary, Manager],
+        ["POST /staff/privacy/family/{FamilyId:guid}"] = [Secretary, Manager],
+        ["GET /staff/privacy/reads"] = [Manager],
+        ["POST /staff/privacy/reads"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>

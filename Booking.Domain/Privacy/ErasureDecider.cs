@@ -1,0 +1,29 @@
+// Erase now: the rule that a family's data may be erased only when no meeting of theirs is still to come (the unit
+// would have no way to reach them, and the supervisor no names). The state is the family stream's own (Family.Evolve).
+using Booking.Domain.EventSourcing;
+using Booking.Domain.Secretary;
+using NodaTime;
+
+namespace Booking.Domain.Privacy;
+
+/// <param name="FutureMeetings">The family's meetings still booked that have not ended (read fresh by the use case).</param>
+public sealed record EraseFamilyData(Guid FamilyId, ErasureReason Reason, IReadOnlyList<Guid> FutureMeetings, int Parents, int Meetings,
+    string Actor, Instant Now);
+
+public static class ErasureDecider
+{
+    public const string FutureMeeting = "future_meeting";
+
+    /// <summary>On the family stream (its type and evolve), so that a meeting booked meanwhile makes the erasure decide again.</summary>
+    public static readonly Decider<EraseFamilyData, Family, PrivacyEvent> Definition =
+        new(StreamIds.FamilyType, Family.Initial, Family.Evolve, Decide);
+
+    public static Decision<PrivacyEvent> Decide(EraseFamilyData command, Family state) => command switch
+    {
+        _ when !state.Exists => new DomainError("family_not_found", "No such family.", ErrorKind.NotFound),
+        { FutureMeetings.Count: > 0 } => new DomainError(FutureMeeting,
+            $"The family has {command.FutureMeetings.Count} meeting(s) still to come; cancel them first, then erase.", ErrorKind.Rule),
+        _ => Decision<PrivacyEvent>.Accept(new FamilyPersonalDataErased(command.FamilyId, command.Reason, command.Parents, command.Meetings,
+            command.Actor, command.Now)),
+    };
+}

@@ -1,0 +1,72 @@
+// Erase now and link expiry as rules, without a database: given the family's events, when erasing, then the event or
+// the rule that refuses.
+using Booking.Domain.Privacy;
+using Booking.Domain.Secretary;
+using NodaTime;
+using Xunit;
+
+namespace Booking.Domain.Tests.Privacy;
+
+public sealed class ErasureDeciderTests
+{
+    private static readonly Guid FamilyId = Guid.NewGuid();
+    private static readonly Instant Now = Instant.FromUtc(2026, 4, 20, 6, 0);
+
+    private static Family Given(params object[] events) => ErasureDecider.Definition.Fold(Family.Initial, events);
+
+    private static Family AFamily() => Given(
+        new ParentAdded(FamilyId, Guid.NewGuid(), ParentRole.Mother, "staff:leena", Now),
+        new ContactLogged(FamilyId, ContactChannel.Phone, "advice", ParentRole.Mother, "staff:leena", Now));
+
+    private static EraseFamilyData Erase(params Guid[] future) => new(FamilyId, ErasureReason.ParentAsked, future, 1, 2, "staff:pekka", Now);
+
+    [Fact]
+    public void Given_a_family_without_meetings_to_come_When_erased_Then_who_when_why_and_how_many_are_recorded()
+    {
+        var decision = ErasureDecider.Decide(Erase(), AFamily());
+
+        Assert.Null(decision.Error);
+        Assert.Equal(new PrivacyEvent[] { new FamilyPersonalDataErased(FamilyId, ErasureReason.ParentAsked, 1, 2, "staff:pekka", Now) }, decision.Events);
+    }
+
+    [Fact]
+    public void Given_a_meeting_still_to_come_When_erased_Then_it_is_refused_until_the_meeting_is_cancelled()
+    {
+        var decision = ErasureDecider.Decide(Erase(Guid.NewGuid()), AFamily());
+
+        Assert.Equal(ErasureDecider.FutureMeeting, decision.Error?.Code);
+        Assert.Equal(Booking.Domain.EventSourcing.ErrorKind.Rule, decision.Error?.Kind);
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void Given_no_such_family_When_erased_Then_it_is_not_found()
+    {
+        var decision = ErasureDecider.Decide(Erase(), Family.Initial);
+
+        Assert.Equal("family_not_found", decision.Error?.Code);
+    }
+
+    [Fact]
+    public void Given_an_erasure_When_the_family_is_folded_Then_the_family_is_unchanged_for_the_secretary()
+    {
+        var before = AFamily();
+        var after = ErasureDecider.Definition.Evolve(before,
+            new FamilyPersonalDataErased(FamilyId, ErasureReason.NotNeeded, 1, 0, "staff:leena", Now));
+
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void A_manage_link_opens_its_booking_until_the_set_time_after_the_meeting_ends_and_not_after()
+    {
+        var periods = RetentionPeriods.Default;
+        var end = Instant.FromUtc(2026, 4, 24, 6, 30);
+
+        Assert.True(periods.ManageLinkValid(end, end + Duration.FromDays(30) - Duration.FromSeconds(1)));
+        Assert.False(periods.ManageLinkValid(end, end + Duration.FromDays(30)));
+        Assert.Equal(Duration.FromDays(90), periods.ContactsAfterLastMeeting);
+        Assert.Equal(Duration.FromDays(30), periods.EveningRegistrationsAfterEvening);
+        Assert.Equal(Duration.FromDays(30), periods.CallBackNumbersAfterCall);
+    }
+}
