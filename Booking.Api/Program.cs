@@ -7,6 +7,7 @@ using Booking.Api.Errors;
 using Booking.Api.Figures;
 using Booking.Api.Hosting;
 using Booking.Api.InfoEvenings;
+using Booking.Api.Legal;
 using Booking.Api.Live;
 using Booking.Api.Notifications;
 using Booking.Api.Privacy;
@@ -32,6 +33,7 @@ builder.Services.AddSecretaryConsole(store);
 builder.Services.AddStaffMeetings(store);
 builder.Services.AddAbsences();
 builder.Services.AddFigures(store);
+builder.Services.AddAccessibilityFeedback();
 // Last: it wraps the contact readers the features above registered, so every staff read is logged.
 builder.Services.AddPrivacy(store, builder.Configuration);
 
@@ -60,6 +62,7 @@ app.MapLiveApi();
 app.MapNotificationsApi();
 app.MapSecretaryApi();
 app.MapSupervisorDayApi();
+app.MapAccessibilityFeedbackApi();
 app.MapPrivacyApi();
 app.MapStaffMeetingsApi();
 app.MapAbsencesApi();

@@ -138,6 +138,32 @@ public sealed class DemoUnit(
                 new CallBackWindow(DemoUnitIds.Satu, Wednesday, new LocalTime(14, 0), new LocalTime(15, 0)),
                 new CallBackWindow(DemoUnitIds.Mikael, Tuesday, new LocalTime(13, 0), new LocalTime(14, 0)),
                 new CallBackWindow(DemoUnitIds.Johanna, Tuesday, new LocalTime(13, 0), new LocalTime(14, 0)),
-            ]));
+            ]),
+            Identity: Identity);
     }
+
+    /// <summary>A made-up address in Porvoo (the street does not exist), an example.fi email and the demo logo.</summary>
+    public static readonly UnitIdentity Identity = new(
+        [
+            new VisitingAddress("Perhepolku 4 B, 2. kerros", "06100", "Porvoo",
+                new("Bussipysäkki Perhepolku on 100 metrin päässä (linjat 1 ja 3). Asiakaspysäköinti talon pihalla. Ilmoittaudu 2. kerroksen aulassa.",
+                    "Busshållplatsen Perhepolku ligger 100 meter bort (linjerna 1 och 3). Kundparkering på gården. Anmäl dig i aulan på andra våningen.",
+                    "The Perhepolku bus stop is 100 metres away (lines 1 and 3). Visitor parking in the yard. Report at the 2nd-floor lobby."),
+                new("Sisäänkäynti ilman portaita, hissi 2. kerrokseen, esteetön WC aulassa. Huoneissa induktiosilmukka.",
+                    "Ingång utan trappor, hiss till andra våningen, tillgänglig toalett i aulan. Hörslinga i rummen.",
+                    "Step-free entrance, a lift to the 2nd floor, an accessible toilet in the lobby. Induction loops in the rooms.")),
+        ],
+        Phone: "09 123 4567",
+        Email: "perheoikeus@porvoo.example.fi",
+        MunicipalityUrl: "https://www.porvoo.fi/",
+        LogoUrl: "_content/Booking.Kiosk/demo-logo.svg",
+        Legal: new UnitLegal(
+            new("Porvoon kaupunki, sosiaali- ja terveyslautakunta", "Borgå stad, social- och hälsovårdsnämnden",
+                "City of Porvoo, social and health committee"),
+            "tietosuoja@porvoo.example.fi, 09 123 4500",
+            new("Infoillan ilmoittautumislomakkeen päivämääräkenttä ei kerro muotoa ruudunlukijalle tarpeeksi selvästi (korjataan 2027 alussa).",
+                "Datumfältet i anmälan till infokvällen anger inte formatet tillräckligt tydligt för skärmläsare (åtgärdas i början av 2027).",
+                "The date field of the info evening registration form does not state its format clearly enough to screen readers (to be fixed early 2027)."),
+            new LocalDate(2026, 12, 1),
+            "saavutettavuus@porvoo.example.fi"));
 }

@@ -88,9 +88,12 @@ public static class BookingHost
     public static void UseBookingHost(this WebApplication app)
     {
         app.UseExceptionHandler(errors => errors.Run(WriteUnexpectedError));
+        app.UseErrorPages();
+        // Routing after the error pages, so that a re-executed request (/error/404) is routed again to its page; before the
+        // input checks, which read the page's form model from the endpoint.
+        app.UseRouting();
         app.Use(RequestProblems.LimitBodySize);
         app.Use(RequestProblems.RefuseControlCharacters);
-        app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "Family-law unit booking API");
@@ -116,6 +119,12 @@ public static class BookingHost
             context.Response.StatusCode = status;
             return Task.CompletedTask;
         }
+        // A signed-in person without the role gets the no-access page (status pages re-execute to /error/403), not a redirect.
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
@@ -134,6 +143,11 @@ public static class BookingHost
         return next();
     }
 
+    /// <summary>A page's form sent by a browser (not /api): its error is for a person too.</summary>
+    private static bool IsFormPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api")
+        && context.Request.HasFormContentType;
+
     /// <summary>The last resort: a problem document that says what happened without leaking internals or personal data.</summary>
     private static async Task WriteUnexpectedError(HttpContext context)
     {
@@ -143,6 +157,11 @@ public static class BookingHost
         var unavailable = DatabaseUnavailable.Is(error);
         context.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (unavailable) context.Response.Headers.RetryAfter = "5";
+        if (ErrorPages.IsPageRequest(context) || IsFormPost(context))
+        {
+            await ErrorPages.WriteServerError(context, unavailable);
+            return;
+        }
         // WriteAsJsonAsync sets its own content type (application/json) unless it is given one.
         await context.Response.WriteAsJsonAsync(new ProblemDetails
         {

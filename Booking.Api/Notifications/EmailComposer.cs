@@ -37,7 +37,7 @@ public static class EmailComposer
         var shortWhen = w.ShortTime(start);
         var cancelled = c.Kind == EmailKinds.Cancelled;
         var video = cancelled || c.Appointment.Modality != Modality.Video ? null : c.VideoLink;
-        var how = video is null ? w.Modality(c.Appointment.Modality, c.Unit.Name) : w.VideoWithLink;
+        var how = video is null ? w.Modality(c.Appointment.Modality, UnitSignature.Place(c.Unit)) : w.VideoWithLink;
 
         var (subject, intro, extra) = c.Kind switch
         {
@@ -59,6 +59,8 @@ public static class EmailComposer
         text.Append(w.What).Append(": ").Append(typeName).Append('\n');
         text.Append(w.When).Append(": ").Append(when).Append('\n');
         text.Append(w.Where).Append(": ").Append(how).Append("\n\n");
+        var directions = cancelled || c.Appointment.Modality != Modality.InPerson ? null : UnitSignature.Directions(c.Unit, c.Language);
+        if (directions is not null) text.Append(directions).Append("\n\n");
         if (video is not null) text.Append(w.VideoJoin).Append('\n').Append(video).Append("\n\n");
         if (extra is not null) text.Append(extra).Append("\n\n");
         if (respond is not null) text.Append(w.InvitationRespond).Append('\n').Append(respond).Append("\n\n");
@@ -74,7 +76,7 @@ public static class EmailComposer
             text.Append('\n');
         }
         if (withCalendar) text.Append(w.CalendarFile).Append("\n\n");
-        text.Append(w.Closing).Append('\n').Append(c.Unit.Name).Append("\n\n").Append(w.Automatic).Append('\n');
+        text.Append(w.Closing).Append('\n').Append(UnitSignature.Text(c.Unit, c.Language)).Append("\n\n").Append(w.Automatic).Append('\n');
 
         // Only the markup characters: WebUtility.HtmlEncode would turn every ä and ö into a numeric entity.
         static string H(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
@@ -84,6 +86,7 @@ public static class EmailComposer
         html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.What)}</th><td>{H(typeName)}</td></tr>");
         html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.When)}</th><td>{H(when)}</td></tr>");
         html.Append($"<tr><th scope=\"row\" align=\"left\">{H(w.Where)}</th><td>{H(how)}</td></tr></table>");
+        if (directions is not null) html.Append($"<p>{H(directions)}</p>");
         if (video is not null) html.Append($"<p>{H(w.VideoJoin)}<br><a href=\"{H(video)}\">{H(video)}</a></p>");
         if (extra is not null) html.Append($"<p>{H(extra)}</p>");
         if (respond is not null) html.Append($"<p>{H(w.InvitationRespond)}<br><a href=\"{H(respond)}\">{H(respond)}</a></p>");
@@ -100,7 +103,7 @@ public static class EmailComposer
             html.Append("</ul>");
         }
         if (withCalendar) html.Append($"<p>{H(w.CalendarFile)}</p>");
-        html.Append($"<p>{H(w.Closing)}<br>{H(c.Unit.Name)}</p><p><small>{H(w.Automatic)}</small></p></body></html>");
+        html.Append($"<p>{H(w.Closing)}<br>{UnitSignature.Html(c.Unit, c.Language, H)}</p><p><small>{H(w.Automatic)}</small></p></body></html>");
 
         var attachments = new List<EmailAttachment>();
         if (withCalendar)
@@ -112,7 +115,8 @@ public static class EmailComposer
                 Start: start,
                 End: end,
                 Summary: $"{typeName} – {c.Unit.Name}",
-                Location: video ?? how,
+                // An in-person meeting's LOCATION is the address a phone's map can find; a video meeting's is its link.
+                Location: video ?? (c.Appointment.Modality == Modality.InPerson ? UnitSignature.Place(c.Unit) : how),
                 Description: Description(video is null ? null : $"{w.VideoJoin}\n{video}", manage is null ? null : $"{w.Manage}\n{manage}"),
                 Cancelled: cancelled,
                 OrganizerName: c.Unit.Name,

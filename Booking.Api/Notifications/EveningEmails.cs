@@ -104,7 +104,7 @@ public static class EveningEmailComposer
         text.Append('\n');
         if (!string.IsNullOrWhiteSpace(c.Evening.Description) && !cancelled) text.Append(c.Evening.Description).Append("\n\n");
         if (manage is not null) text.Append(w.Manage).Append('\n').Append(manage).Append("\n\n");
-        text.Append(mail.Closing).Append('\n').Append(c.Unit.Name).Append("\n\n").Append(mail.Automatic).Append('\n');
+        text.Append(mail.Closing).Append('\n').Append(UnitSignature.Text(c.Unit, c.Language)).Append("\n\n").Append(mail.Automatic).Append('\n');
 
         static string H(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
         var html = new StringBuilder();
@@ -114,7 +114,7 @@ public static class EveningEmailComposer
         html.Append("</table>");
         if (!string.IsNullOrWhiteSpace(c.Evening.Description) && !cancelled) html.Append($"<p>{H(c.Evening.Description)}</p>");
         if (manage is not null) html.Append($"<p>{H(w.Manage)}<br><a href=\"{H(manage)}\">{H(manage)}</a></p>");
-        html.Append($"<p>{H(mail.Closing)}<br>{H(c.Unit.Name)}</p><p><small>{H(mail.Automatic)}</small></p></body></html>");
+        html.Append($"<p>{H(mail.Closing)}<br>{UnitSignature.Html(c.Unit, c.Language, H)}</p><p><small>{H(mail.Automatic)}</small></p></body></html>");
 
         var attachments = new List<EmailAttachment>();
         if (c.Kind is EveningEmailKinds.Registered or EveningEmailKinds.Promoted)

@@ -57,7 +57,7 @@ public static class InfoLinksEmailComposer
             if (l.Note.In(c.Language) is { Length: > 0 } note) text.Append("  ").Append(note).Append('\n');
         }
         text.Append('\n').Append(w.Questions).Append("\n\n");
-        text.Append(mail.Closing).Append('\n').Append(c.Unit.Name).Append("\n\n").Append(mail.Automatic).Append('\n');
+        text.Append(mail.Closing).Append('\n').Append(UnitSignature.Text(c.Unit, c.Language)).Append("\n\n").Append(mail.Automatic).Append('\n');
 
         static string H(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
         var html = new StringBuilder();
@@ -72,7 +72,7 @@ public static class InfoLinksEmailComposer
             html.Append("</li>");
         }
         html.Append($"</ul><p>{H(w.Questions)}</p>");
-        html.Append($"<p>{H(mail.Closing)}<br>{H(c.Unit.Name)}</p><p><small>{H(mail.Automatic)}</small></p></body></html>");
+        html.Append($"<p>{H(mail.Closing)}<br>{UnitSignature.Html(c.Unit, c.Language, H)}</p><p><small>{H(mail.Automatic)}</small></p></body></html>");
 
         return new ComposedEmail(c.To, w.Subject, text.ToString(), html.ToString(), c.MessageId, EmailComposer.LanguageTag(c.Language), []);
     }

@@ -58,8 +58,17 @@ public sealed record UnitConfiguration(
     WalkInSettings? WalkIn = null,
     PhoneHours? PhoneHours = null,
     string? PhoneNumber = null,
-    CallBackSettings? CallBacks = null)
+    CallBackSettings? CallBacks = null,
+    UnitIdentity? Identity = null)
 {
+    /// <summary>The unit's address and contact details as configured; only the phone when a stored configuration predates them.</summary>
+    [JsonIgnore]
+    public UnitIdentity IdentityOrDefault => Identity ?? UnitIdentity.Empty(PhoneNumber);
+
+    /// <summary>The number the public pages and messages give: the identity's phone, else the secretary's configured line.</summary>
+    [JsonIgnore]
+    public string? ContactPhone => Identity is { Phone.Length: > 0 } i ? i.Phone : PhoneNumber;
+
     /// <summary>The walk-in reception as configured, or the unit's usual one (Thursday 08-12, the first active child
     /// supervisor on duty) when a stored configuration predates the setting.</summary>
     [JsonIgnore]

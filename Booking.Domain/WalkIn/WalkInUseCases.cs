@@ -255,7 +255,9 @@ public sealed class WalkInUseCases(
         return new WalkInAlternatives(WalkInCalendar.Next(config, after), WalkInCalendar.Phone(config, local));
     }
 
-    private static LocalDateTime Local(UnitConfiguration config, Instant instant) => instant.InZone(config.Zone).LocalDateTime;
+    // Whole seconds: the clock's ticks are no one's business ("08:11:00", never "08:11:00.875161" in the API).
+    private static LocalDateTime Local(UnitConfiguration config, Instant instant) =>
+        instant.InZone(config.Zone).LocalDateTime.With(TimeAdjusters.TruncateToSecond);
 
     private sealed record Decided(UnitConfiguration Config, Instant Now, WalkInSession State, IReadOnlyList<WalkInEvent> Events);
 

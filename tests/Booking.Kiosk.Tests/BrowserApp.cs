@@ -49,6 +49,28 @@ public class BrowserApp : BookingApp, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh browser context of any size: 390x844 is a phone, 1080x1920 the portrait lobby kiosk.</summary>
+    public async Task<IPage> NewSizedPage(int width, int height, string locale = "fi-FI")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = ServerAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+            TimezoneId = "Europe/Helsinki",
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a full-page screenshot when BOOKING_SCREENSHOTS names a folder (docs/screenshots; tests never read them).</summary>
+    public static async Task SaveScreenshot(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("BOOKING_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+    }
+
     /// <summary>The WCAG 2.1 A and AA violations axe-core finds on the page, described for a failure message.</summary>
     public static async Task<string[]> AccessibilityViolations(IPage page)
     {
