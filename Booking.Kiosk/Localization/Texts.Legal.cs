@@ -43,6 +43,23 @@ public sealed partial class Texts
         "Yhteystiedot säilytetään vain niin kauan kuin ajanvaraus niitä tarvitsee, ja ne poistetaan sen jälkeen. Tapahtumien kulku (varattu, siirretty, peruttu) jää ilman henkilötietoja tilastointia varten. Asian käsittelyssä syntyvät asiakirjat säilytetään sosiaalihuollon asiakasasiakirjalain (254/2015) mukaan.",
         "Kontaktuppgifterna sparas bara så länge bokningen behöver dem och raderas sedan. Händelseförloppet (bokad, flyttad, avbokad) blir kvar utan personuppgifter för statistik. Handlingar som uppstår när ärendet behandlas sparas enligt lagen om klientdokument inom socialvården (254/2015).",
         "Contact details are kept only as long as the booking needs them, then erased. The course of events (booked, moved, cancelled) stays without personal data for statistics. Documents made while the matter is handled are kept under the Act on Client Documents in Social Welfare (254/2015).");
+    // The periods come from the service's settings (Privacy:*), so the notice says what the retention job does.
+    public string PrivacyPeriodContacts(int days) => T(
+        $"Nimi, sähköposti, puhelinnumero ja viestit poistetaan {days} päivän kuluttua viimeisestä tapaamisesta.",
+        $"Namn, e-post, telefonnummer och meddelanden raderas {days} dagar efter det sista mötet.",
+        $"Name, email, phone number and messages are erased {days} days after the last meeting.");
+    public string PrivacyPeriodEvenings(int days) => T(
+        $"Infoillan ilmoittautumiset poistetaan {days} päivän kuluttua illasta.",
+        $"Anmälningar till infokvällar raderas {days} dagar efter kvällen.",
+        $"Info evening registrations are erased {days} days after the evening.");
+    public string PrivacyPeriodCallBacks(int days) => T(
+        $"Takaisinsoittojen puhelinnumerot poistetaan {days} päivän kuluttua soitosta.",
+        $"Telefonnummer för återuppringning raderas {days} dagar efter samtalet.",
+        $"Call-back phone numbers are erased {days} days after the call.");
+    public string PrivacyPeriodLinks(int days) => T(
+        $"Varauksen hallintalinkki lakkaa toimimasta {days} päivän kuluttua tapaamisesta.",
+        $"Länken för att hantera bokningen slutar fungera {days} dagar efter mötet.",
+        $"The link to manage a booking stops working {days} days after the meeting.");
     public string PrivacyRightsHeading => T("Oikeutesi", "Dina rättigheter", "Your rights");
     public string[] PrivacyRights => Language switch
     {

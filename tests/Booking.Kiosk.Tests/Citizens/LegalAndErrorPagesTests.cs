@@ -37,6 +37,11 @@ public sealed class LegalAndErrorPagesTests(BrowserApp app) : IClassFixture<Brow
         Assert.Contains(controller, notice);
         Assert.Contains("tietosuoja@porvoo.example.fi", notice);
         Assert.Contains("254/2015", notice);
+        // The periods are the retention job's own settings (the defaults here): 90 days for contacts, 30 for the rest.
+        var periods = await page.Locator("#retention-periods li").AllInnerTextsAsync();
+        Assert.Equal(4, periods.Count);
+        Assert.Contains("90", periods[0]);
+        Assert.All(periods.Skip(1), p => Assert.Contains("30", p));
         violations.AddRange(await BrowserApp.AccessibilityViolations(page));
         await BrowserApp.SaveScreenshot(page, $"phone-privacy-{lang}");
 
