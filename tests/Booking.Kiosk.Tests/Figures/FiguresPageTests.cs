@@ -39,7 +39,7 @@ public sealed class FiguresPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await manager.FillAsync("#password", "pekka-demo-2026");
         await manager.ClickAsync("main form button[type=submit]");
         await BrowserApp.Arrived(manager, new Regex(@"/staff(\?lang=fi)?$"));
-        await manager.ClickAsync("main a[href$='/staff/figures']");
+        await manager.ClickAsync("nav.staff-nav a[href$='/staff/figures']");
         await BrowserApp.Arrived(manager, "**/staff/figures");
 
         Assert.Contains("Huhtikuu 2026", await manager.Locator("h1").InnerTextAsync());

@@ -66,7 +66,7 @@ public sealed class PrivacyPagesTests(BrowserApp app) : IClassFixture<BrowserApp
 
         var page = await ConsoleBrowser.SignedIn(app, "pekka");
         var violations = new List<string>();
-        await page.ClickAsync("main a[href$='/staff/privacy/reads']");
+        await page.ClickAsync("nav.staff-nav a[href$='/staff/privacy/reads']");
         await BrowserApp.Arrived(page, "**/staff/privacy/reads**");
         violations.AddRange(await BrowserApp.AccessibilityViolations(page));
         await page.FillAsync("#reads-family", familyId);
