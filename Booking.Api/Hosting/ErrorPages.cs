@@ -1,8 +1,10 @@
 // Errors for people: a page request (not /api, not a static file, GET or HEAD) that ends in 4xx without a body is
 // re-executed to /error/{code} (a Razor page in the visitor's language); a server error or the database down is written
 // here as a small self-contained HTML page that reads nothing from the database. API requests keep problem+json.
+using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Kiosk.Localization;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Booking.Api.Hosting;
 
@@ -22,8 +24,27 @@ public static class ErrorPages
 
     public static void UseErrorPages(this IApplicationBuilder app)
     {
-        app.UseWhen(IsPageRequest, pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", queryFormat: null, createScopeForStatusCodePages: true));
+        app.UseWhen(IsPageRequest, pages =>
+        {
+            pages.UseStatusCodePagesWithReExecute("/error/{0}", queryFormat: null, createScopeForStatusCodePages: true);
+            pages.Use(PrepareErrorPage);
+        });
         app.UseWhen(c => !IsPageRequest(c), api => api.UseStatusCodePages());
+    }
+
+    // The re-executed error page is rendered without waiting for its layout's unfinished reads, so a footer whose unit
+    // configuration was not yet cached came out empty. Read it here, just before, so the layout finds it in the cache;
+    // and give the page the query the person asked with, so ?lang=sv still chooses the language.
+    private static async Task PrepareErrorPage(HttpContext context, Func<Task> next)
+    {
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
+        {
+            context.Request.QueryString = new QueryString(reExecuted.OriginalQueryString);
+            var unit = context.RequestServices.GetRequiredService<CurrentUnit>();
+            try { await context.RequestServices.GetRequiredService<IUnitConfigurationSource>().Current(unit.UnitId, context.RequestAborted); }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException) { /* the page shows what it can */ }
+        }
+        await next();
     }
 
     /// <summary>The server-error page: 500, or 503 when the database cannot be reached.</summary>

@@ -34,9 +34,22 @@ public static class ConsoleBrowser
     /// address as the page before (a form that answers with its errors, or with a new list of free times).</summary>
     public static async Task Submit(IPage page, string button)
     {
-        await page.EvaluateAsync("() => { document.body.dataset.before = 'submit'; }");
-        await page.ClickAsync(button);
-        await page.Locator("body:not([data-before]) footer.site-footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        IResponse? answer = null;
+        void Answered(object? sender, IResponse response)
+        {
+            if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame) answer = response;
+        }
+        page.Response += Answered;
+        try
+        {
+            await page.EvaluateAsync("() => { document.body.dataset.before = 'submit'; }");
+            await page.ClickAsync(button);
+            await page.Locator("body:not([data-before]) footer.site-footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        }
+        finally { page.Response -= Answered; }
+        // A server error page also has a footer: say so, with what it showed, rather than fail later on a missing element.
+        if (answer is { Status: >= 500 } failed)
+            Assert.Fail($"{button} on {page.Url} answered {failed.Status}: {await page.Locator("main").InnerTextAsync()}");
     }
 
     /// <summary>The page fits its width: nothing but the tables' own scrolling regions runs off the side (WCAG reflow).</summary>
