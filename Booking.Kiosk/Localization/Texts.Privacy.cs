@@ -63,12 +63,14 @@ public sealed partial class Texts
     public string ErasureTitle => T("Perheen tiedot: kopio ja poisto", "Familjens uppgifter: kopia och radering", "The family's data: copy and erasure");
     public string ErasureWillGo => T("Poistetaan", "Raderas", "Will be erased");
     public string ErasureWillStay => T("Säilyy", "Sparas", "Will stay");
-    public string ErasureGoesParents(int n) => T($"{n} vanhemman nimet, sähköpostit ja puhelinnumerot", $"namn, e-post och telefonnummer för {n} förälder/föräldrar",
-        $"the names, emails and phone numbers of {n} parent(s)");
-    public string ErasureGoesMeetings(int n) => T($"{n} tapaamisen videolinkit ja muistiinpanot", $"videolänkar och anteckningar för {n} möte(n)",
-        $"the video links and notes of {n} meeting(s)");
-    public string ErasureGoesEmails(int n) => T($"{n} sähköpostin kopiot ja lähtemättömät viestit", $"kopior av {n} e-postmeddelanden och meddelanden som inte skickats",
-        $"the copies of {n} email(s) and any not yet sent");
+    public string ErasureGoesParents(int n) => T($"{n} henkilön nimet, sähköpostit ja puhelinnumerot",
+        $"namn, e-post och telefonnummer för {Count(n, "person", "personer")}",
+        $"the names, emails and phone numbers of {Count(n, "person", "people")}");
+    public string ErasureGoesMeetings(int n) => T($"{n} tapaamisen videolinkit ja muistiinpanot", $"videolänkar och anteckningar för {Count(n, "möte", "möten")}",
+        $"the video links and notes of {Count(n, "meeting", "meetings")}");
+    public string ErasureGoesEmails(int n) => T($"{n} sähköpostin kopiot ja lähtemättömät viestit",
+        $"kopior av {Count(n, "e-postmeddelande", "e-postmeddelanden")} och meddelanden som inte skickats",
+        $"the copies of {Count(n, "email", "emails")} and any not yet sent");
     public string ErasureGoesLinks => T("varausten linkit (ne lakkaavat toimimasta)", "bokningarnas länkar (de slutar fungera)", "the bookings' links (they stop working)");
     public string ErasureStaysEvents => T(
         "tapaamisten ajat, asiat ja tilat ilman nimiä (tunnisteina vain numerosarjat), jotta tilastot eivät muutu",
@@ -77,9 +79,9 @@ public sealed partial class Texts
     public string ErasureStaysRecord => T("merkintä poistosta: kuka poisti, milloin ja miksi", "en anteckning om raderingen: vem, när och varför",
         "a record of the erasure: who, when and why");
     public string ErasureBlocked(int n) => T(
-        $"Tietoja ei voi vielä poistaa: perheellä on {n} tuleva tapaaminen. Peru tapaamiset ensin.",
-        $"Uppgifterna kan inte raderas ännu: familjen har {n} kommande möte(n). Avboka mötena först.",
-        $"The data cannot be erased yet: the family has {n} meeting(s) still to come. Cancel them first.");
+        $"Tietoja ei voi vielä poistaa: {(n == 1 ? "1 tapaaminen on" : $"{n} tapaamista on")} vielä tulossa. Peru {(n == 1 ? "se" : "ne")} ensin.",
+        $"Uppgifterna kan inte raderas ännu: {Count(n, "möte", "möten")} är ännu kommande. Avboka {(n == 1 ? "det" : "dem")} först.",
+        $"The data cannot be erased yet: {Count(n, "meeting is", "meetings are")} still to come. Cancel {(n == 1 ? "it" : "them")} first.");
     public string ErasureReasonLegend => T("Miksi tiedot poistetaan?", "Varför raderas uppgifterna?", "Why are the data erased?");
     public string ErasureReason(ErasureReason reason) => reason switch
     {
@@ -126,6 +128,6 @@ public sealed partial class Texts
     public string ReadsWho => T("Kuka", "Vem", "Who");
     public string ReadsWhat => T("Näkymä", "Vy", "Screen");
     public string ReadsFamily => T("Perhe", "Familj", "Family");
-    public string ReadsCount(int n) => T($"{n} katselua", $"{n} visningar", $"{n} reads");
+    public string ReadsCount(int n) => T(Count(n, "katselu", "katselua"), Count(n, "visning", "visningar"), Count(n, "read", "reads"));
     public string At(LocalDateTime time) => $"{NumericDate(time.Date)} {Time(time.TimeOfDay)}";
 }

@@ -29,5 +29,5 @@ public sealed partial class Texts
     public string StaffColumnSupervisor => T("Lastenvalvoja", "Barnatillsyningsman", "Child supervisor");
     public string StaffColumnMatter => T("Asia", "Ärende", "Matter");
     public string StaffColumnHow => T("Tapa", "Sätt", "How");
-    public string StaffBookingsCount(int count) => T($"{count} varausta", $"{count} bokningar", $"{count} bookings");
+    public string StaffBookingsCount(int count) => T(Count(count, "varaus", "varausta"), Count(count, "bokning", "bokningar"), Count(count, "booking", "bookings"));
 }

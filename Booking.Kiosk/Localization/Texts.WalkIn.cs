@@ -39,7 +39,7 @@ public sealed partial class Texts
     {
         WalkInMatter.Advice => T("Neuvonta", "Rådgivning", "Advice"),
         WalkInMatter.Agreement => T("Sopimus", "Avtal", "Agreement"),
-        WalkInMatter.Paternity => T("Isyyden tunnustaminen", "Erkännande av faderskap", "Acknowledging paternity"),
+        WalkInMatter.Paternity => T("Isyyden ja äitiyden tunnustaminen", "Erkännande av faderskap och moderskap", "Acknowledgement of paternity and maternity"),
         _ => T("Muu asia", "Annat ärende", "Something else"),
     };
     public string MatterExplained(WalkInMatter matter) => matter switch
@@ -50,8 +50,9 @@ public sealed partial class Texts
         WalkInMatter.Agreement => T("Lyhyt sopimus huollosta, asumisesta, tapaamisista tai elatuksesta.",
             "Ett kort avtal om vårdnad, boende, umgänge eller underhåll.",
             "A short agreement on custody, residence, contact or child support."),
-        WalkInMatter.Paternity => T("Isyyden tai vanhemmuuden tunnustaminen.", "Erkännande av faderskap eller föräldraskap.",
-            "Acknowledging paternity or parenthood."),
+        WalkInMatter.Paternity => T("Kun vanhemmat eivät ole naimisissa: isyyden tai äitiyden tunnustaminen.",
+            "När föräldrarna inte är gifta: erkännande av faderskap eller moderskap.",
+            "When the parents are not married: acknowledging paternity or maternity."),
         _ => T("Jokin muu lastenvalvojan asia.", "Något annat ärende för barnatillsyningsmannen.", "Another matter for a child supervisor."),
     };
 
@@ -120,6 +121,7 @@ public sealed partial class Texts
 
     // Waiting-room display
     public string DisplayTitle => T("Avoin vastaanotto – vuoronumerot", "Öppen mottagning – nummer", "Walk-in reception – numbers");
+    public string DisplayEnglishLine => "Walk-in reception: take a number at the kiosk in the lobby and wait until your number is shown here.";
     public string DisplayServing => T("Vuorossa", "Tur", "Now serving");
     public string DisplayNext => T("Seuraavat numerot", "Följande nummer", "Next numbers");
     public string DisplayNoneServing => T("Ei kutsuttuja numeroita", "Inga uppropade nummer", "No numbers called");
@@ -260,9 +262,9 @@ public sealed partial class Texts
     // Start page and info page
     public string WalkInSectionHeading => T("Avoin vastaanotto ilman ajanvarausta", "Öppen mottagning utan tidsbokning", "Walk-in reception, no booking needed");
     public string WalkInSectionText(IsoDayOfWeek day, LocalTime from, LocalTime to) => T(
-        $"Avoin vastaanotto on {WalkInDays(day)} {ClockRange(from, to)}. Ajanvarausta ei tarvita: ota vuoronumero aulan automaatista. Lyhyt käynti neuvontaa, sopimusta tai isyyden tunnustamista varten.",
-        $"Den öppna mottagningen är {WalkInDays(day)} {ClockRange(from, to)}. Ingen tidsbokning behövs: ta ett nummer i automaten i entrén. Ett kort besök för rådgivning, ett avtal eller erkännande av faderskap.",
-        $"The walk-in reception is open {WalkInDays(day)} {ClockRange(from, to)}. No booking is needed: take a number from the kiosk in the lobby. A short visit for advice, an agreement or acknowledging paternity.");
+        $"Avoin vastaanotto on {WalkInDays(day)} {ClockRange(from, to)}. Ajanvarausta ei tarvita: ota vuoronumero aulan automaatista. Lyhyt käynti neuvontaa, sopimusta tai isyyden ja äitiyden tunnustamista varten.",
+        $"Den öppna mottagningen är {WalkInDays(day)} {ClockRange(from, to)}. Ingen tidsbokning behövs: ta ett nummer i automaten i entrén. Ett kort besök för rådgivning, ett avtal eller erkännande av faderskap och moderskap.",
+        $"The walk-in reception is open {WalkInDays(day)} {ClockRange(from, to)}. No booking is needed: take a number from the kiosk in the lobby. A short visit for advice, an agreement or the acknowledgement of paternity and maternity.");
     public string WalkInMoreLink => T("Lisätietoa avoimesta vastaanotosta", "Mer om den öppna mottagningen", "More about the walk-in reception");
     public string WalkInInfoTitle => T("Avoin vastaanotto", "Öppen mottagning", "Walk-in reception");
     public string WalkInInfoHow => T("Näin avoin vastaanotto toimii", "Så fungerar den öppna mottagningen", "How the walk-in reception works");

@@ -241,14 +241,18 @@ public sealed partial class Texts
         _ => fallback,
     };
 
+    /// <summary>A number with its noun in the right form ("1 varaus" / "2 varausta", "1 bokning" / "2 bokningar").</summary>
+    public static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+
     // Dates and times: always in the unit's local time (the use cases already give local times).
     public string DayHeading(LocalDate date) => Capitalise(LocalDatePattern.Create(
         Language == Language.En ? "dddd d MMMM" : "dddd d.M.", Culture).Format(date));
     public string LongDate(LocalDate date) => LocalDatePattern.Create(
         Language == Language.En ? "dddd d MMMM uuuu" : "dddd d.M.uuuu", Culture).Format(date);
     public string ShortDate(LocalDate date) => LocalDatePattern.Create(Language == Language.En ? "d MMM" : "d.M.", Culture).Format(date);
-    // Finland-Swedish writes "kl. 16.00" like Finnish; ICU's sv-FI gives a colon, so the separator is fixed here.
-    public string Time(LocalTime time) => LocalTimePattern.Create(Language == Language.Sv ? "HH'.'mm" : "HH:mm", Culture).Format(time);
+    // One clock format on pages and in emails: "klo 9.30", "kl. 9.30" (Finland-Swedish writes it like Finnish; ICU's
+    // sv-FI gives a colon, so the separator is fixed here); English "09:30".
+    public string Time(LocalTime time) => LocalTimePattern.Create(Language == Language.En ? "HH:mm" : "H'.'mm", Culture).Format(time);
     public string TimeRange(LocalDateTime start, LocalDateTime end) => $"{Time(start.TimeOfDay)}–{Time(end.TimeOfDay)}";
     public string DateAndTime(LocalDateTime start, LocalDateTime end) => T(
         $"{LongDate(start.Date)} klo {TimeRange(start, end)}",

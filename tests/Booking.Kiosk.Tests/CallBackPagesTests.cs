@@ -80,7 +80,7 @@ public sealed class CallBackPagesTests(BrowserApp app) : IClassFixture<BrowserAp
 
         var hours = page.Locator("section.phone-hours");
         var text = await hours.InnerTextAsync();
-        Assert.Contains("Ma–to klo 09.00–12.00", text);
+        Assert.Contains("Ma–to klo 9.00–12.00", text);
         Assert.Equal("Avoinna nyt, klo 12.00 asti.", await page.Locator("#phone-status").InnerTextAsync());
         Assert.Equal("tel:091234567", await hours.Locator("a.phone-number").GetAttributeAsync("href"));
         var violations = await BrowserApp.AccessibilityViolations(page);
@@ -102,8 +102,8 @@ public sealed class CallBackPagesTests(BrowserApp app) : IClassFixture<BrowserAp
 
         var lines = page.Locator(".kiosk-phone-hours p");
         Assert.Equal(3, await lines.CountAsync());
-        Assert.Contains("huomenna klo 09.00", await page.Locator(".kiosk-phone-hours p[lang=fi]").InnerTextAsync());
-        Assert.Contains("i morgon kl. 09.00", await page.Locator(".kiosk-phone-hours p[lang=sv]").InnerTextAsync());
+        Assert.Contains("huomenna klo 9.00", await page.Locator(".kiosk-phone-hours p[lang=fi]").InnerTextAsync());
+        Assert.Contains("i morgon kl. 9.00", await page.Locator(".kiosk-phone-hours p[lang=sv]").InnerTextAsync());
         Assert.Contains("09 123 4567", await page.Locator(".kiosk-phone-hours p[lang=en]").InnerTextAsync());
         var violations = await BrowserApp.AccessibilityViolations(page);
         app.Clock.Reset(BookingApp.DefaultNow);

@@ -51,6 +51,10 @@ public sealed class WalkInPagesTests(WalkInMorning app) : IClassFixture<WalkInMo
         await WalkInApp.LiveReady(display);
         await Expect(display.Locator("#board-next")).ToContainTextAsync("1");
         await Expect(display.Locator("#board-served")).ToContainTextAsync("Inga uppropade nummer");
+        // A clock in the unit's time ("klo 9.05" style) and a line for those who read neither Finnish nor Swedish.
+        var local = app.Clock.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Helsinki"]).TimeOfDay;
+        Assert.Equal($"{local.Hour}.{local.Minute:00}", (await display.Locator("#display-clock").InnerTextAsync()).Trim());
+        await Expect(display.Locator(".display-en[lang=en]")).ToContainTextAsync("take a number at the kiosk");
         await Check(display);
 
         // The client's phone, opened from the ticket's QR address: Swedish, waiting, nobody ahead.
