@@ -90,3 +90,41 @@ public sealed partial class Texts
     public string SettingsErrorCallBackOverlap => T("Muutos osuisi päällekkäin työntekijän soittoajan kanssa.",
         "Ändringen skulle överlappa den anställdas återuppringningstid.", "The change would overlap the staff member's call-back window.");
 }
+
+public sealed partial class Texts
+{
+    public string SettingsEmailsLink => T("Epäonnistuneet sähköpostit", "Misslyckade e-postmeddelanden", "Failed emails");
+    public string SettingsEmailsIntro => T(
+        "Viestit, joita ei saatu perille (vastaanottajan palvelin hylkäsi ne tai yritykset loppuivat). Lähetä uudelleen, kun syy on korjattu: viesti muodostetaan varauksen nykyisistä tiedoista.",
+        "Meddelanden som inte kom fram (mottagarens server avvisade dem eller försöken tog slut). Skicka igen när orsaken är åtgärdad: meddelandet skapas utifrån bokningens nuvarande uppgifter.",
+        "Messages that could not be delivered (the recipient's server refused them or the retries ran out). Send again once the cause is fixed: the message is made from the booking's current state.");
+    public string SettingsNoFailedEmails => T("Ei epäonnistuneita sähköposteja.", "Inga misslyckade e-postmeddelanden.", "No failed emails.");
+    public string SettingsColumnKind => T("Viesti", "Meddelande", "Message");
+    public string SettingsColumnRecipient => T("Vastaanottaja", "Mottagare", "Recipient");
+    public string SettingsColumnAttempts => T("Yrityksiä", "Försök", "Attempts");
+    public string SettingsColumnFailedAt => T("Epäonnistui", "Misslyckades", "Failed");
+    public string SettingsReplay => T("Lähetä uudelleen", "Skicka igen", "Send again");
+    public string SettingsReplayed => T("Viesti on taas lähetysjonossa.", "Meddelandet står åter i kön.", "The message is back in the queue.");
+    public string SettingsReplayGone => T("Viestiä ei enää ole epäonnistuneiden joukossa.", "Meddelandet finns inte längre bland de misslyckade.",
+        "The message is no longer among the failed ones.");
+
+    public string SettingsEmailKind(string kind) => kind switch
+    {
+        "confirmation" => T("Varausvahvistus", "Bokningsbekräftelse", "Booking confirmation"),
+        "invitation" => T("Kutsu toiselle vanhemmalle", "Inbjudan till den andra föräldern", "Invitation to the other parent"),
+        "moved" => T("Aika siirretty", "Tiden flyttad", "Time moved"),
+        "cancelled" => T("Aika peruttu", "Tiden avbokad", "Time cancelled"),
+        "reminder" => T("Muistutus", "Påminnelse", "Reminder"),
+        "info_links" => T("Tietolinkit", "Informationslänkar", "Info links"),
+        _ => kind,
+    };
+
+    public string SettingsRecipientRole(string role) => role switch
+    {
+        "client" => T("Varaaja", "Den som bokade", "The client who booked"),
+        "other_parent" => T("Toinen vanhempi", "Den andra föräldern", "The other parent"),
+        "registrant" => T("Iltaan ilmoittautunut", "Anmäld till kvällen", "Registered for an evening"),
+        "parent" => T("Vanhempi", "Förälder", "Parent"),
+        _ => role,
+    };
+}

@@ -125,6 +125,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/settings/hours"] = [Manager],
         ["GET /staff/settings/booking"] = [Manager],
         ["POST /staff/settings/booking"] = [Manager],
+        ["GET /staff/settings/emails"] = [Manager],
+        ["POST /staff/settings/emails"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>

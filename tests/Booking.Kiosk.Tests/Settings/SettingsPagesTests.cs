@@ -8,6 +8,7 @@ using Booking.Api.Configuration;
 using Booking.Domain.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Npgsql;
 using Xunit;
 
 namespace Booking.Kiosk.Tests.Settings;
@@ -102,6 +103,55 @@ public sealed class SettingsPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         Assert.Matches(@"Pekka Heikkinen\s+öppettider", history);
         await Check(manager);
 
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public async Task The_manager_sees_a_failed_email_by_kind_and_recipient_only_and_sends_it_again()
+    {
+        var id = $"test-dead-{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand("""
+                insert into email_outbox (id, unit_id, kind, appointment_id, recipient_role, client_id, message_id, status, attempts, last_error)
+                values ($1, $2, 'invitation', $3, 'other_parent', $3, 'm@example.fi', 'dead', 8, '550 toinen.vanhempi@example.fi: no such user')
+                """, connection);
+            insert.Parameters.Add(new NpgsqlParameter { Value = id });
+            insert.Parameters.Add(new NpgsqlParameter { Value = DemoUnitIds.Unit });
+            insert.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
+            await insert.ExecuteNonQueryAsync();
+        }
+        var violations = new List<string>();
+        var manager = await app.NewPhonePage("fi-FI");
+        await manager.GotoAsync("/staff/settings/emails?lang=fi");
+        await BrowserApp.Arrived(manager, "**/staff/sign-in**");
+        await manager.FillAsync("#userName", "pekka");
+        await manager.FillAsync("#password", "pekka-demo-2026");
+        await manager.ClickAsync("main form button[type=submit]");
+        await BrowserApp.Arrived(manager, "**/staff/settings/emails**");
+        var table = await manager.Locator("table.failed-emails tbody").InnerTextAsync();
+        Assert.Matches(@"Kutsu toiselle vanhemmalle\s+Toinen vanhempi", table);
+        Assert.DoesNotContain("@", await manager.Locator("main").InnerTextAsync());
+        violations.AddRange(await BrowserApp.AccessibilityViolations(manager));
+
+        await manager.ClickAsync("table.failed-emails button:has-text('Lähetä uudelleen')");
+        await BrowserApp.Arrived(manager, "**/staff/settings/emails?done=replayed**");
+        Assert.Contains("lähetysjonossa", await manager.Locator("[role=status]").InnerTextAsync());
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var status = new NpgsqlCommand("select status, attempts from email_outbox where id = $1", connection);
+            status.Parameters.Add(new NpgsqlParameter { Value = id });
+            await using var reader = await status.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.NotEqual("dead", reader.GetString(0));
+        }
+
+        await manager.GotoAsync("/staff/settings/emails?lang=sv");
+        await BrowserApp.Arrived(manager, "**/staff/settings/emails?lang=sv");
+        Assert.Contains("Misslyckade e-postmeddelanden", await manager.Locator("h1").InnerTextAsync());
+        violations.AddRange(await BrowserApp.AccessibilityViolations(manager));
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
