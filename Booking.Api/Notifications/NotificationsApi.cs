@@ -29,6 +29,7 @@ public static class NotificationsApi
         services.AddSingleton<EmailSenderFaults>();
         services.TryAddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<EmailSender>();
+        services.AddSingleton<IFailedEmails, FailedEmails>();
         if (settings.Enabled) services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
         return services;
     }

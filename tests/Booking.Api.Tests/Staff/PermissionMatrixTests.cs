@@ -123,6 +123,15 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /api/staff/appointments/{appointmentId:guid}/outcomes"] = [Supervisor],
         ["GET /staff/figures"] = [Manager],
         ["POST /staff/figures"] = [Manager],
+        ["GET /api/config/history"] = [Manager],
+        ["GET /staff/settings"] = [Manager],
+        ["POST /staff/settings"] = [Manager],
+        ["GET /staff/settings/hours"] = [Manager],
+        ["POST /staff/settings/hours"] = [Manager],
+        ["GET /staff/settings/booking"] = [Manager],
+        ["POST /staff/settings/booking"] = [Manager],
+        ["GET /staff/settings/emails"] = [Manager],
+        ["POST /staff/settings/emails"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>

@@ -1,0 +1,67 @@
+// The rules a unit's configuration must keep, field by field; the API's PUT /api/config and the manager's settings pages
+// both ask here, so a rule is stated once.
+using NodaTime;
+
+namespace Booking.Domain.Configuration;
+
+public static class ConfigurationRules
+{
+    /// <summary>Field errors keyed by the JSON path of the field (e.g. "hours[2].to"); empty when the configuration is acceptable.</summary>
+    public static Dictionary<string, string[]> Validate(UnitConfiguration c)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(c.TimeZoneId ?? "") is null) Add("timeZoneId", "timeZoneId must be a TZDB zone such as Europe/Helsinki.");
+        if (c.HorizonWeeks is < 1 or > 52) Add("horizonWeeks", "horizonWeeks must be between 1 and 52.");
+        if (c.SlotStepMinutes is < 5 or > 120 || 60 % c.SlotStepMinutes != 0 && c.SlotStepMinutes % 60 != 0)
+            Add("slotStepMinutes", "slotStepMinutes must divide an hour (5, 10, 15, 20, 30 or 60).");
+        var staff = (c.Staff ?? []).Select(s => s.Id).ToHashSet();
+        if ((c.Staff ?? []).Count != staff.Count) Add("staff", "Every staff member needs a distinct id.");
+        foreach (var (s, i) in (c.Staff ?? []).Select((s, i) => (s, i)))
+        {
+            if (string.IsNullOrWhiteSpace(s.DisplayName)) Add($"staff[{i}].displayName", "displayName is required.");
+            if (!Enum.IsDefined(s.Role)) Add($"staff[{i}].role", "role must be ChildSupervisor, Secretary, Manager or PartnerProfessional.");
+        }
+        foreach (var (t, i) in (c.AppointmentTypes ?? []).Select((t, i) => (t, i)))
+        {
+            if (string.IsNullOrWhiteSpace(t.Code)) Add($"appointmentTypes[{i}].code", "code is required.");
+            if (t.Name is null) Add($"appointmentTypes[{i}].name", "name is required in Finnish, Swedish and English.");
+            if (t.Length < Duration.FromMinutes(15) || t.Length > Duration.FromMinutes(240))
+                Add($"appointmentTypes[{i}].length", "length must be between 15 minutes and 4 hours.");
+            if (t.BufferAfter < Duration.Zero || t.BufferAfter > Duration.FromMinutes(60))
+                Add($"appointmentTypes[{i}].bufferAfter", "bufferAfter must be between 0 and 60 minutes.");
+            if (t.Modalities is null || t.Modalities.Count == 0) Add($"appointmentTypes[{i}].modalities", "At least one modality is required.");
+        }
+        if ((c.AppointmentTypes ?? []).GroupBy(t => t.Code).Any(g => g.Count() > 1)) Add("appointmentTypes", "Type codes must be unique.");
+        foreach (var (h, i) in (c.Hours ?? []).Select((h, i) => (h, i)))
+        {
+            if (!staff.Contains(h.StaffId)) Add($"hours[{i}].staffId", "staffId must name a staff member of the unit.");
+            if (h.From >= h.To) Add($"hours[{i}].to", "A block must end after it starts.");
+        }
+        foreach (var (closure, i) in (c.Closures ?? []).Select((x, i) => (x, i)))
+        {
+            if (closure.To < closure.From) Add($"closures[{i}].to", "A closure must not end before it starts.");
+            if (closure.StaffId is { } s && !staff.Contains(s)) Add($"closures[{i}].staffId", "staffId must name a staff member of the unit.");
+        }
+        if (c.WalkIn is { } walkIn)
+        {
+            if (walkIn.From >= walkIn.To) Add("walkIn.to", "The walk-in window must end after it starts.");
+            if (walkIn.VisitMinutes is < 5 or > 120) Add("walkIn.visitMinutes", "visitMinutes must be between 5 and 120.");
+            if (walkIn.NoShowGraceMinutes is < 0 or > 60) Add("walkIn.noShowGraceMinutes", "noShowGraceMinutes must be between 0 and 60.");
+            foreach (var (id, i) in (walkIn.OnDuty ?? []).Select((x, i) => (x, i)))
+                if (!staff.Contains(id)) Add($"walkIn.onDuty[{i}]", "onDuty must name staff members of the unit.");
+            foreach (var (id, room) in walkIn.Rooms ?? new Dictionary<Guid, string>())
+            {
+                if (!staff.Contains(id)) Add("walkIn.rooms", "rooms must be keyed by staff members of the unit.");
+                if (room is { Length: > 40 }) Add("walkIn.rooms", "A room name has at most 40 characters.");
+            }
+        }
+        foreach (var (b, i) in (c.PhoneHours?.Blocks ?? []).Select((b, i) => (b, i)))
+            if (b.From >= b.To) Add($"phoneHours.blocks[{i}].to", "A block must end after it starts.");
+        if (c.PhoneNumber is { Length: > 0 } phone && !ContactDetails.IsPhone(phone))
+            Add("phoneNumber", "phoneNumber must have 6 to 15 digits and may start with +, or be left out.");
+        foreach (var (field, messages) in CallBackSettings.Validate(c with { Staff = c.Staff ?? [], Hours = c.Hours ?? [] }))
+            foreach (var message in messages) Add(field, message);
+        return errors;
+    }
+}
