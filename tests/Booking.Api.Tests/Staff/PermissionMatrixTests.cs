@@ -118,6 +118,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /api/staff/appointments/{appointmentId:guid}/outcomes"] = [Supervisor],
         ["GET /staff/figures"] = [Manager],
         ["POST /staff/figures"] = [Manager],
+        ["POST /api/staff/feedback-codes"] = [Supervisor],
+        ["GET /api/figures/feedback-comments"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
