@@ -103,6 +103,19 @@ public sealed class FeedbackPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Expect(child.Locator("h1")).ToHaveTextAsync("Kiitos palautteesta!");
         Assert.Equal(2, await app.CountEvents("feedback_given"));
 
+        // The meeting's history: who did what, from its events; staff by name, parents only as "the client".
+        await aino.GotoAsync($"/staff/meetings/{meeting}?lang=fi");
+        var history = aino.Locator("#meeting-history tbody");
+        await Expect(history.Locator("tr")).ToHaveCountAsync(3);
+        await Expect(history.Locator("tr").Nth(0)).ToContainTextAsync("Varattu");
+        await Expect(history.Locator("tr").Nth(1)).ToContainTextAsync("Merkitty pidetyksi");
+        await Expect(history.Locator("tr").Nth(2)).ToContainTextAsync("Tulokset kirjattu");
+        await Expect(history.Locator("tr").Nth(2)).ToContainTextAsync("Aino Virtanen");
+        await Check(aino);
+        await aino.GotoAsync($"/staff/meetings/{meeting}?lang=sv");
+        await Expect(aino.Locator("#history-heading")).ToHaveTextAsync("Mötets historik");
+        await Check(aino);
+
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 }
