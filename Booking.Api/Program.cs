@@ -4,6 +4,7 @@ using Booking.Api.Appointments;
 using Booking.Api.CallBacks;
 using Booking.Api.Configuration;
 using Booking.Api.Errors;
+using Booking.Api.Feedback;
 using Booking.Api.Figures;
 using Booking.Api.Hosting;
 using Booking.Api.InfoEvenings;
@@ -33,6 +34,7 @@ builder.Services.AddSecretaryConsole(store);
 builder.Services.AddStaffMeetings(store);
 builder.Services.AddAbsences();
 builder.Services.AddFigures(store);
+builder.Services.AddFeedback(store);
 builder.Services.AddAccessibilityFeedback();
 // Last: it wraps the contact readers the features above registered, so every staff read is logged.
 builder.Services.AddPrivacy(store, builder.Configuration);
@@ -67,6 +69,7 @@ app.MapPrivacyApi();
 app.MapStaffMeetingsApi();
 app.MapAbsencesApi();
 app.MapFiguresApi();
+app.MapFeedbackApi();
 app.MapBookingPages();
 
 if (command) return await app.RunJasperFxCommands(args);

@@ -16,6 +16,7 @@ public static class Problems
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Gone => StatusCodes.Status410Gone,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -50,6 +51,7 @@ public static class Problems
         ErrorKind.NotFound => "Not found",
         ErrorKind.Conflict => "Conflict with a change made a moment earlier",
         ErrorKind.Forbidden => "Not yours to change",
+        ErrorKind.Gone => "No longer usable",
         _ => "Not allowed by the unit's rules",
     };
 }

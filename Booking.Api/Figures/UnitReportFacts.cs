@@ -115,6 +115,7 @@ public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurat
         TicketFact => "ticket",
         RefusalFact => "refusal",
         EveningFact => "evening",
+        FeedbackFact => "feedback",
         _ => throw new ArgumentOutOfRangeException(nameof(fact), fact.GetType().Name, "A report fact without a kind."),
     };
 

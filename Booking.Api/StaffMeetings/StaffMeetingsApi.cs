@@ -40,6 +40,7 @@ public static class StaffMeetingsApi
     {
         store.AddDocumentWriter<AppointmentChangeNote, AppointmentChangeNotes>();
         services.AddSingleton<MeetingSearch>();
+        services.AddSingleton(sp => new MeetingHistory(sp.GetRequiredService<IEventStore>()));
         services.AddSingleton<IMeetingSearch>(sp => sp.GetRequiredService<MeetingSearch>());
         services.AddSingleton(sp => new StaffChanges(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IUnitConfigurationSource>(),
             sp.GetRequiredService<IMeetingSearch>(), sp.GetRequiredService<IClientContacts>(), sp.GetRequiredService<IClock>(),

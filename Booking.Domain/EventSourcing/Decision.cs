@@ -13,6 +13,8 @@ public enum ErrorKind
     Rule,
     /// <summary>The signed-in person may not do this to this thing, such as marking another supervisor's call-back (403).</summary>
     Forbidden,
+    /// <summary>It existed but is no longer usable, such as a feedback code used or expired (410).</summary>
+    Gone,
 }
 
 /// <summary>A rule the command broke. Code is stable (for clients and tests); Message is for a person.</summary>

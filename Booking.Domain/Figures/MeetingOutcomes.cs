@@ -64,6 +64,20 @@ public sealed class MeetingOutcomes(IEventStore store, IClock clock)
 {
     private readonly WriteRunner runner = new(store, clock);
 
+    /// <summary>The outcomes recorded so far for each of the meetings (none for a meeting without a record).</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ThlOutcome>>> Recorded(Guid unitId, IEnumerable<Guid> appointmentIds,
+        CancellationToken ct = default)
+    {
+        var found = new Dictionary<Guid, IReadOnlyList<ThlOutcome>>();
+        foreach (var id in appointmentIds.Distinct())
+        {
+            var events = await store.ReadStream(unitId, StreamIds.Appointment(id), ct);
+            var last = events.Select(e => e.Data).OfType<MeetingOutcomesRecorded>().LastOrDefault();
+            if (last is not null) found[id] = last.Outcomes;
+        }
+        return found;
+    }
+
     public Task<Outcome<IReadOnlyList<ThlOutcome>>> Record(Guid unitId, Guid appointmentId, Guid staffId, IReadOnlyList<ThlOutcome> outcomes,
         CancellationToken ct = default)
     {

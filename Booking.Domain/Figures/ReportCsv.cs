@@ -79,6 +79,15 @@ public static class ReportCsv
 
         Add("outcomes", "meetings_with_outcome", "all", p.Outcomes.MeetingsWithOutcome);
         foreach (var (category, count) in p.Outcomes.ByCategory) Add("outcomes", "meetings", $"category:{category}", count);
+
+        Add("feedback", "answers", "all", p.Feedback.Answers);
+        Add("feedback", "answers", "audience:parent", p.Feedback.Parents);
+        Add("feedback", "answers", "audience:child", p.Feedback.Children);
+        Add("feedback", "heard_average", "all", p.Feedback.Heard);
+        Add("feedback", "understood_average", "all", p.Feedback.Understood);
+        Add("feedback", "helped_average", "all", p.Feedback.Helped);
+        Add("feedback", "comments", "all", p.Feedback.Comments);
+        foreach (var (kind, count) in p.Feedback.AnswersByKind) Add("feedback", "answers", $"kind:{kind}", count);
     }
 
     private static void Row(StringBuilder text, IEnumerable<string> cells)

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
+using Booking.Domain.Feedback;
 using Booking.Domain.Secretary;
 using Booking.Domain.InfoEvenings;
 using Booking.Domain.WalkIn;
@@ -21,6 +22,7 @@ namespace Booking.Domain.Figures;
 [JsonDerivedType(typeof(TicketFact), "ticket")]
 [JsonDerivedType(typeof(RefusalFact), "refusal")]
 [JsonDerivedType(typeof(EveningFact), "evening")]
+[JsonDerivedType(typeof(FeedbackFact), "feedback")]
 public abstract record ReportFact
 {
     /// <summary>The first day of the local month the fact is counted in; null for facts every report needs (families, parents).</summary>
@@ -84,6 +86,19 @@ public sealed record EveningFact(Guid EveningId, Instant Start, int Capacity, bo
     }
 }
 
+/// <summary>The answers of one month for one kind of meeting and one audience: counts and sums only (no answer by itself).</summary>
+public sealed record FeedbackFact(LocalDate MonthStart, string Kind, FeedbackAudience Audience, int Answers, int Heard, int Understood, int Helped,
+    int Comments) : ReportFact
+{
+    public override LocalDate? Month(DateTimeZone zone) => MonthStart;
+
+    internal static FeedbackFact Add(FeedbackFact? fact, FeedbackGiven e) =>
+        (fact ?? new FeedbackFact(MonthOf(e.Month), e.Kind, e.Audience, 0, 0, 0, 0, 0)) is var f
+            ? f with { Answers = f.Answers + 1, Heard = f.Heard + e.Heard, Understood = f.Understood + e.Understood, Helped = f.Helped + e.Helped,
+                Comments = f.Comments + (e.Commented ? 1 : 0) }
+            : f;
+}
+
 public static class ReportFacts
 {
     /// <summary>The key of the fact an event changes, or null when the report does not look at the event.</summary>
@@ -102,6 +117,7 @@ public static class ReportFacts
         TicketRefused e => SessionDate(streamId) is { } date ? $"refusal:{LocalDatePattern.Iso.Format(date)}:{e.TicketCode}" : null,
         EveningScheduled or EveningCancelled or Registered or Waitlisted or PromotedFromWaitlist or RegistrationCancelled or AttendanceMarked =>
             $"evening:{((InfoEveningEvent)@event).EveningId:N}",
+        FeedbackGiven e => $"feedback:{LocalDatePattern.Iso.Format(ReportFact.MonthOf(e.Month))}:{e.Kind}:{UnitReport.Wire(e.Audience)}",
         _ => null,
     };
 
@@ -141,6 +157,9 @@ public static class ReportFacts
         (EveningFact v, PromotedFromWaitlist e) => v.Change(e.RegistrationId, r => r with { Waitlisted = false }),
         (EveningFact v, RegistrationCancelled e) => v.Change(e.RegistrationId, r => r with { Cancelled = true }),
         (EveningFact v, AttendanceMarked e) => v.Change(e.RegistrationId, r => r with { Attended = e.Attended }),
+
+        (FeedbackFact f, FeedbackGiven e) => FeedbackFact.Add(f, e),
+        (null, FeedbackGiven e) => FeedbackFact.Add(null, e),
 
         _ => fact,
     };

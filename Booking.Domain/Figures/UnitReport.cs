@@ -3,6 +3,7 @@
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
+using Booking.Domain.Feedback;
 using Booking.Domain.Secretary;
 using Booking.Domain.WalkIn;
 using NodaTime;
@@ -59,8 +60,14 @@ public sealed record EveningReportFigures(int Evenings, int Seats, int Registrat
 
 public sealed record OutcomeFigures(int MeetingsWithOutcome, IReadOnlyDictionary<string, int> ByCategory);
 
+/// <summary>Feedback given in the room, for the months the period touches (feedback is kept by month only).</summary>
+/// <param name="Heard">The average face (1–5) for "were you listened to", one decimal; null without answers.</param>
+/// <param name="AnswersByKind">Answers per kind of meeting (the appointment type's code, or walkIn).</param>
+public sealed record FeedbackFigures(int Answers, int Parents, int Children, double? Heard, double? Understood, double? Helped, int Comments,
+    IReadOnlyDictionary<string, int> AnswersByKind);
+
 public sealed record PeriodFigures(LocalDate From, LocalDate To, MeetingFigures Meetings, LeadTimeFigures LeadTime, WalkInReportFigures WalkIn,
-    CallBackReportFigures CallBacks, EveningReportFigures Evenings, OutcomeFigures Outcomes);
+    CallBackReportFigures CallBacks, EveningReportFigures Evenings, OutcomeFigures Outcomes, FeedbackFigures Feedback);
 
 /// <param name="Months">Each calendar month the range touches, clipped to the range.</param>
 /// <param name="Total">The whole range (its medians are of the whole range, not of the months' medians).</param>
@@ -96,6 +103,7 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
             Tickets = facts.OfType<TicketFact>().ToList();
             Refusals = facts.OfType<RefusalFact>().ToList();
             Evenings = facts.OfType<EveningFact>().ToList();
+            Feedback = facts.OfType<FeedbackFact>().ToList();
             FirstMeetings = LeadTimes(facts, zone);
         }
 
@@ -104,6 +112,7 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
         public List<TicketFact> Tickets { get; }
         public List<RefusalFact> Refusals { get; }
         public List<EveningFact> Evenings { get; }
+        public List<FeedbackFact> Feedback { get; }
         /// <summary>Per family: the local date of its first meeting and the days from its first contact.</summary>
         public List<(LocalDate FirstMeeting, int Days)> FirstMeetings { get; }
     }
@@ -155,7 +164,19 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
         var held = meetings.Where(m => m.Fact.Status == AppointmentStatus.Completed).Select(m => m.Fact).ToList();
         var outcomes = Enum.GetValues<ThlOutcome>().ToDictionary(Wire, o => held.Count(m => m.Outcomes.Contains(o)));
         return new PeriodFigures(from, to, figures, leadTime, walkIn, callBackFigures, eveningFigures,
-            new OutcomeFigures(held.Count(m => m.Outcomes.Count > 0), outcomes));
+            new OutcomeFigures(held.Count(m => m.Outcomes.Count > 0), outcomes), FeedbackOf(facts.Feedback, from, to));
+    }
+
+    private static FeedbackFigures FeedbackOf(List<FeedbackFact> all, LocalDate from, LocalDate to)
+    {
+        var facts = all.Where(f => f.MonthStart <= to && f.MonthStart.PlusMonths(1) > from).ToList();
+        var answers = facts.Sum(f => f.Answers);
+        double? Average(Func<FeedbackFact, int> sum) => answers == 0 ? null : Math.Round((double)facts.Sum(sum) / answers, 1, MidpointRounding.AwayFromZero);
+        return new FeedbackFigures(answers,
+            facts.Where(f => f.Audience == FeedbackAudience.Parent).Sum(f => f.Answers),
+            facts.Where(f => f.Audience == FeedbackAudience.Child).Sum(f => f.Answers),
+            Average(f => f.Heard), Average(f => f.Understood), Average(f => f.Helped), facts.Sum(f => f.Comments),
+            new SortedDictionary<string, int>(facts.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Sum(f => f.Answers)), StringComparer.Ordinal));
     }
 
     /// <summary>Every family's first contact (the earliest of a logged contact, a call-back reserved, any booking made: online,

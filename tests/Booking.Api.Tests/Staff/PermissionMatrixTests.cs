@@ -132,6 +132,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/settings/booking"] = [Manager],
         ["GET /staff/settings/emails"] = [Manager],
         ["POST /staff/settings/emails"] = [Manager],
+        ["POST /api/staff/feedback-codes"] = [Supervisor],
+        ["GET /api/figures/feedback-comments"] = [Manager],
     };
 
     private IEnumerable<(string Key, string Method, string Pattern)> StaffEndpoints() =>
