@@ -31,6 +31,8 @@ public static class ConfigurationRules
             if (t.BufferAfter < Duration.Zero || t.BufferAfter > Duration.FromMinutes(60))
                 Add($"appointmentTypes[{i}].bufferAfter", "bufferAfter must be between 0 and 60 minutes.");
             if (t.Modalities is null || t.Modalities.Count == 0) Add($"appointmentTypes[{i}].modalities", "At least one modality is required.");
+            if (t.Description is { } d && new[] { d.Fi, d.Sv, d.En }.Any(text => text is null || text.Length > 600 || text.Any(char.IsControl)))
+                Add($"appointmentTypes[{i}].description", "description needs fi, sv and en, each at most 600 characters without control characters.");
         }
         if ((c.AppointmentTypes ?? []).GroupBy(t => t.Code).Any(g => g.Count() > 1)) Add("appointmentTypes", "Type codes must be unique.");
         foreach (var (h, i) in (c.Hours ?? []).Select((h, i) => (h, i)))

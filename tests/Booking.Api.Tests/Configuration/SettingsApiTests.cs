@@ -88,6 +88,7 @@ public sealed class SettingsApiTests(BookingApp app) : IClassFixture<BookingApp>
     [InlineData("slotStepMinutes", "", "slotStepMinutes")]
     [InlineData("phoneNumber", "", "phoneNumber")]
     [InlineData("appointmentTypes", "modalities", "appointmentTypes[0].modalities")]
+    [InlineData("appointmentTypes", "description", "appointmentTypes[0].description")]
     public async Task Bad_input_answers_400_naming_the_field_and_changes_nothing(string section, string field, string expectedKey)
     {
         var manager = await app.SignIn("pekka");
@@ -101,6 +102,9 @@ public sealed class SettingsApiTests(BookingApp app) : IClassFixture<BookingApp>
             case ("horizonWeeks", _): config["horizonWeeks"] = 0; break;
             case ("slotStepMinutes", _): config["slotStepMinutes"] = 7; break;
             case ("phoneNumber", _): config["phoneNumber"] = "call us"; break;
+            case ("appointmentTypes", "description"):
+                config["appointmentTypes"]![0]!["description"] = new JsonObject { ["fi"] = "Rivi", ["sv"] = "Rad", ["en"] = new string('x', 601) };
+                break;
             case ("appointmentTypes", _): config["appointmentTypes"]![0]!["modalities"] = new JsonArray(); break;
         }
         var response = await Put(manager, config, etag);
