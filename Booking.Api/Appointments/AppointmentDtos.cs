@@ -10,7 +10,10 @@ namespace Booking.Api.Appointments;
 
 public sealed record ClientDto(string? Name, string? Email, string? Phone, string? Language);
 
-public sealed record BookingRequestDto(string? AppointmentType, string? Modality, string? Start, ClientDto? Client, string? OtherParentEmail);
+/// <param name="SeparateMeetings">Ask for separate meetings instead of a joint one (safety): no invitation is sent, so
+/// otherParentEmail must be left out.</param>
+public sealed record BookingRequestDto(string? AppointmentType, string? Modality, string? Start, ClientDto? Client, string? OtherParentEmail,
+    bool? SeparateMeetings = null);
 
 public sealed record MoveRequestDto(string? Start);
 
@@ -32,11 +35,16 @@ public sealed record BookingDto(
     bool CanChange,
     string? ManageToken = null,
     string? ManageUrl = null,
-    bool CanMove = false)
+    bool CanMove = false,
+    bool SeparateMeetings = false,
+    bool? OtherParentAccepted = null,
+    string? VideoLink = null)
 {
-    public static BookingDto From(AppointmentView v, string? token = null) => new(
+    /// <param name="videoLink">Only for the one holding the manage link (a video meeting's link, once staff set it).</param>
+    public static BookingDto From(AppointmentView v, string? token = null, string? videoLink = null) => new(
         v.AppointmentId, v.AppointmentType, Wire.Name(v.Modality), v.Start, v.End, v.StartsAt, Wire.Name(v.Status), v.CanChange,
-        token, token is null ? null : $"/booking/{token}", v.CanMove);
+        token, token is null ? null : $"/booking/{token}", v.CanMove, v.SeparateMeetings, v.OtherParentAccepted,
+        v.Modality == Booking.Domain.Configuration.Modality.Video ? videoLink : null);
 }
 
 /// <summary>The meeting an invited other parent sees through the invitation link, with their answer (null: not yet).</summary>

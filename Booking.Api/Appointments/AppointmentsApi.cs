@@ -143,16 +143,16 @@ public static class AppointmentsApi
         if (fields.Count > 0) return (null, Problems.From(Refusal.Invalid(fields)));
 
         return (new BookingInput(body.AppointmentType!, modality, start, client, body.OtherParentEmail, idempotencyKey, channel,
-            preferredSupervisor), null);
+            preferredSupervisor, body.SeparateMeetings == true), null);
     }
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(
-        string token, OnlineBooking booking, Booking.Domain.Privacy.ManageLinks links, CurrentUnit unit, CancellationToken ct)
+        string token, OnlineBooking booking, VideoLinks videoLinks, Booking.Domain.Privacy.ManageLinks links, CurrentUnit unit, CancellationToken ct)
     {
         var (id, gone) = await OpenManageLink(links, unit.UnitId, token, ct);
         if (gone is not null) return gone;
         var view = await booking.View(unit.UnitId, id, ct);
-        return view is null ? UnknownToken() : TypedResults.Ok(BookingDto.From(view));
+        return view is null ? UnknownToken() : TypedResults.Ok(BookingDto.From(view, videoLink: await videoLinks.Of(unit.UnitId, id, ct)));
     }
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Cancel(

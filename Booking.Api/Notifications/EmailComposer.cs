@@ -42,10 +42,13 @@ public static class EmailComposer
         var (subject, intro, extra) = c.Kind switch
         {
             EmailKinds.Confirmation => (w.ConfirmationSubject(typeName, shortWhen), w.ConfirmationIntro, (string?)null),
-            EmailKinds.Invitation => (w.InvitationSubject(shortWhen), w.InvitationIntro, w.InvitationChange),
+            // The other parent can always answer: through the link below, or by calling the unit.
+            EmailKinds.Invitation => (w.InvitationSubject(shortWhen), w.InvitationIntro,
+                c.Unit.ContactPhone is { Length: > 0 } phone ? w.InvitationCall!(phone) : w.InvitationChange),
             EmailKinds.Moved => (w.MovedSubject(shortWhen), w.MovedIntro, null),
             EmailKinds.Cancelled => (w.CancelledSubject(shortWhen), w.CancelledIntro, null),
             EmailKinds.Reminder => (w.ReminderSubject(shortWhen), w.ReminderIntro, null),
+            EmailKinds.VideoLink => (w.VideoLinkSubject!(shortWhen), w.VideoLinkIntro, null),
             _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "Unknown email kind."),
         };
         var manage = cancelled ? null : c.ManageUrl;

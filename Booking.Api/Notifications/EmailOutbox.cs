@@ -20,6 +20,8 @@ public static class EmailKinds
     public const string Moved = "moved";
     public const string Cancelled = "cancelled";
     public const string Reminder = "reminder";
+    /// <summary>Staff set or changed a video meeting's link (VideoLinkSet): both parents get the link.</summary>
+    public const string VideoLink = "video_link";
     /// <summary>The info links and preparation notes the secretary sent a parent (InfoLinksSent); the row's appointment_id
     /// holds the family's id, as an evening's rows hold the evening's id.</summary>
     public const string InfoLinks = "info_links";
@@ -108,6 +110,9 @@ public sealed class EmailOutboxProjection : IAsyncProjection
                     break;
                 case AppointmentMoved moved:
                     await EnqueueForEveryone(connection, transaction, e, EmailKinds.Moved, moved.AppointmentId, ct);
+                    break;
+                case VideoLinkSet linkSet:
+                    await EnqueueForEveryone(connection, transaction, e, EmailKinds.VideoLink, linkSet.AppointmentId, ct);
                     break;
                 case AppointmentCancelled cancelled:
                     await EnqueueForEveryone(connection, transaction, e, EmailKinds.Cancelled, cancelled.AppointmentId, ct);

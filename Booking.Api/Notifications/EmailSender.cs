@@ -204,7 +204,8 @@ public sealed class EmailSender(
         var videoLink = appointment.Modality == Modality.Video && message.Kind != EmailKinds.Cancelled
             ? (await notes.For(message.UnitId, [message.AppointmentId], ct)).GetValueOrDefault(message.AppointmentId)?.VideoLink
             : null;
-        var sequence = events.Count(e => e.Data is AppointmentMoved or AppointmentCancelled);
+        // A new link changes the calendar entry's LOCATION, so it is a new version of the entry like a move.
+        var sequence = events.Count(e => e.Data is AppointmentMoved or AppointmentCancelled or VideoLinkSet);
         var email = EmailComposer.Compose(new EmailContext(message.Kind, contact.Value.Language, contact.Value.Name, contact.Value.Email,
             message.MessageId, appointment, sequence, config, manageUrl, links, now, settings.FromAddress, invitationUrl,
             string.IsNullOrWhiteSpace(videoLink) ? null : videoLink.Trim()));

@@ -15,7 +15,8 @@ public sealed record EmailWords(
     Func<string, string> ReminderSubject, string ReminderIntro,
     string[] Weekdays, string[] Months, Func<LocalDateTime, LocalDateTime, string[], string[], string> Span,
     Func<LocalDateTime, string[], string> Short,
-    string InvitationRespond = "", string VideoWithLink = "", string VideoJoin = "")
+    string InvitationRespond = "", string VideoWithLink = "", string VideoJoin = "",
+    Func<string, string>? VideoLinkSubject = null, string VideoLinkIntro = "", Func<string, string>? InvitationCall = null)
 {
     public static EmailWords For(Language language) => language switch
     {
@@ -56,7 +57,10 @@ public sealed record EmailWords(
         (s, e, days, _) => $"{days[Day(s)]} {s.Day}.{s.Month}.{s.Year} klo {Dots(s.TimeOfDay)}–{Dots(e.TimeOfDay)}",
         (s, _) => $"{s.Day}.{s.Month}.{s.Year} klo {Dots(s.TimeOfDay)}",
         InvitationRespond: "Vahvistathan, pääsetkö tulemaan:",
-        VideoWithLink: "Videotapaaminen – liittymislinkki on alla.", VideoJoin: "Liity videotapaamiseen tästä linkistä:");
+        VideoWithLink: "Videotapaaminen – liittymislinkki on alla.", VideoJoin: "Liity videotapaamiseen tästä linkistä:",
+        VideoLinkSubject: when => $"Linkki videotapaamiseen {when}",
+        VideoLinkIntro: "Videotapaamisesi liittymislinkki on nyt valmis. Aika on ennallaan.",
+        InvitationCall: phone => $"Jos et pääse tulemaan, vastaa alla olevasta linkistä. Voit myös soittaa yksikköön: {phone}.");
 
     public static readonly EmailWords Swedish = new(
         "Hej {0},", "Hej,", "Vad", "När", "Hur", "Du kan flytta eller avboka tiden via länken:", "Förberedelser",
@@ -75,7 +79,10 @@ public sealed record EmailWords(
         (s, e, days, _) => $"{days[Day(s)]} {s.Day}.{s.Month}.{s.Year} kl. {Dots(s.TimeOfDay)}–{Dots(e.TimeOfDay)}",
         (s, _) => $"{s.Day}.{s.Month}.{s.Year} kl. {Dots(s.TimeOfDay)}",
         InvitationRespond: "Bekräfta gärna om du kan komma:",
-        VideoWithLink: "Videomöte – länken till mötet finns nedan.", VideoJoin: "Delta i videomötet via länken:");
+        VideoWithLink: "Videomöte – länken till mötet finns nedan.", VideoJoin: "Delta i videomötet via länken:",
+        VideoLinkSubject: when => $"Länk till videomötet {when}",
+        VideoLinkIntro: "Länken till ditt videomöte är nu klar. Tiden är densamma.",
+        InvitationCall: phone => $"Om du inte kan komma, svara via länken nedan. Du kan också ringa enheten: {phone}.");
 
     public static readonly EmailWords English = new(
         "Hello {0},", "Hello,", "What", "When", "How", "You can move or cancel the appointment here:", "Preparing for the meeting",
@@ -94,5 +101,8 @@ public sealed record EmailWords(
         (s, e, days, months) => $"{days[Day(s)]} {s.Day} {months[s.Month - 1]} {s.Year}, {Colon(s.TimeOfDay)}–{Colon(e.TimeOfDay)}",
         (s, months) => $"{s.Day} {months[s.Month - 1][..3]} {s.Year} {Colon(s.TimeOfDay)}",
         InvitationRespond: "Please confirm whether you can come:",
-        VideoWithLink: "Video meeting – the link to join is below.", VideoJoin: "Join the video meeting here:");
+        VideoWithLink: "Video meeting – the link to join is below.", VideoJoin: "Join the video meeting here:",
+        VideoLinkSubject: when => $"Link to your video meeting {when}",
+        VideoLinkIntro: "The link to join your video meeting is ready. The time is unchanged.",
+        InvitationCall: phone => $"If you cannot come, answer through the link below. You can also call the unit: {phone}.");
 }

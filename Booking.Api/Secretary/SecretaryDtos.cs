@@ -75,7 +75,8 @@ public sealed record DayContactDto(string Name, string Phone, string Email, stri
 
 public sealed record DayMeetingDto(Guid AppointmentId, LocalDateTime Start, LocalDateTime End, string AppointmentType, LocalizedText? TypeName,
     string Modality, string Status, bool Leads, StaffRefDto? Partner, bool Joint, bool? OtherParentAccepted, string? VideoLink,
-    string? PreparationNote, string? KeptReason, DayContactDto? Client, DayContactDto? OtherParent, bool CanMark);
+    string? PreparationNote, string? KeptReason, DayContactDto? Client, DayContactDto? OtherParent, bool CanMark,
+    bool VideoLinkMissing = false, bool SeparateMeetings = false);
 
 public sealed record DayWalkInDto(LocalTime From, LocalTime To, string Room);
 

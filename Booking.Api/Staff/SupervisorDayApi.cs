@@ -69,7 +69,8 @@ public static class SupervisorDayApi
                 a.OtherParentClientId is not null, a.OtherParentAccepted,
                 view.ContactsShown ? NullIfEmpty(m.Notes?.VideoLink) : null, view.ContactsShown ? NullIfEmpty(m.Notes?.PreparationNote) : null,
                 a.Kept is { } kept ? Wire.Name(kept) : null, DayContactDto.From(m.Client), DayContactDto.From(m.OtherParent),
-                canMark && a.Status is AppointmentStatus.Booked or AppointmentStatus.Completed or AppointmentStatus.NoShow);
+                canMark && a.Status is AppointmentStatus.Booked or AppointmentStatus.Completed or AppointmentStatus.NoShow,
+                VideoLinkMissing: SupervisorDays.LinkMissing(m), SeparateMeetings: a.SeparateMeetings);
         }).ToList());
 
     public static async Task<Results<Ok<FamilyMeetingDto>, ProblemHttpResult>> Mark(Guid appointmentId, bool held, SupervisorDays days, CurrentUnit unit,

@@ -58,6 +58,16 @@ public sealed record AppointmentCancelled(Guid AppointmentId, string CancelledBy
 public sealed record AppointmentReassigned(Guid AppointmentId, Guid SupervisorId, Guid PreviousSupervisorId, ChangeReason Reason,
     string ReassignedBy, Instant ReassignedAt) : AppointmentEvent(AppointmentId);
 
+/// <summary>Staff set or changed a video meeting's link. The link itself is kept with the appointment's notes (a document
+/// that erasure clears), never in an event.</summary>
+[EventName("video_link_set")]
+public sealed record VideoLinkSet(Guid AppointmentId, string SetBy, Instant SetAt) : AppointmentEvent(AppointmentId);
+
+/// <summary>The parent who booked asked for separate meetings instead of a joint one (safety): no invitation is sent, and
+/// the supervisor sees the request on the day.</summary>
+[EventName("separate_meetings_requested")]
+public sealed record SeparateMeetingsRequested(Guid AppointmentId, Instant RequestedAt) : AppointmentEvent(AppointmentId);
+
 public enum AppointmentStatus { None, Booked, Cancelled, Completed, NoShow }
 
 public sealed record Appointment(
@@ -76,7 +86,8 @@ public sealed record Appointment(
     Guid? SecondProfessionalId = null,
     Guid? FamilyId = null,
     Guid? SeriesId = null,
-    KeepReason? Kept = null)
+    KeepReason? Kept = null,
+    bool SeparateMeetings = false)
 {
     /// <summary>Everyone whose time the meeting holds: the supervisor and, in pair work, the second professional.</summary>
     public IEnumerable<Guid> Professionals => SecondProfessionalId is { } second ? [SupervisorId, second] : [SupervisorId];
@@ -100,6 +111,7 @@ public sealed record Appointment(
         AppointmentMoved e => state with { Start = e.Start, End = e.End, OccupiedUntil = e.OccupiedUntil, SupervisorId = e.SupervisorId },
         AppointmentCancelled => state with { Status = AppointmentStatus.Cancelled },
         AppointmentReassigned e => state with { SupervisorId = e.SupervisorId },
+        SeparateMeetingsRequested => state with { SeparateMeetings = true },
         _ => state,
     };
 }
@@ -109,7 +121,7 @@ public abstract record AppointmentCommand(Guid AppointmentId, string Actor, Inst
 public sealed record BookAppointment(Guid AppointmentId, Guid ClientId, Guid? OtherParentClientId, string AppointmentType,
     Modality Modality, Instant Start, Instant End, Instant OccupiedUntil, Guid SupervisorId, BookingChannel Channel,
     string Actor, Instant Now, Guid? SecondProfessionalId = null, Guid? FamilyId = null, Guid? SeriesId = null,
-    KeepReason? Kept = null) : AppointmentCommand(AppointmentId, Actor, Now);
+    KeepReason? Kept = null, bool SeparateMeetings = false) : AppointmentCommand(AppointmentId, Actor, Now);
 
 /// <summary>The supervisor marks a meeting that has begun as held.</summary>
 public sealed record CompleteAppointment(Guid AppointmentId, string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
@@ -127,6 +139,9 @@ public sealed record CancelAppointment(Guid AppointmentId, string Actor, Instant
 /// <summary>Staff give the meeting to another supervisor, same time.</summary>
 public sealed record ReassignAppointment(Guid AppointmentId, Guid SupervisorId, ChangeReason Reason, string Actor, Instant Now)
     : AppointmentCommand(AppointmentId, Actor, Now);
+
+/// <summary>Staff set or change the video meeting's link (the link goes to the notes document, not into the event).</summary>
+public sealed record SetVideoLink(Guid AppointmentId, string Actor, Instant Now) : AppointmentCommand(AppointmentId, Actor, Now);
 
 /// <summary>The invited other parent accepts (true) or declines (false) the invitation.</summary>
 public sealed record RespondToInvitation(Guid AppointmentId, bool Accepted, string Actor, Instant Now)
@@ -148,6 +163,9 @@ public static class AppointmentDecider
         BookAppointment c when c.SecondProfessionalId == c.SupervisorId =>
             new DomainError("same_professional_twice", "Pair work needs a second professional other than the supervisor.",
                 ErrorKind.Rule, "secondProfessionalId"),
+        BookAppointment c when c.SeparateMeetings && c.OtherParentClientId is not null =>
+            new DomainError("separate_or_joint", "Separate meetings were asked for, so the other parent is not invited to this one.",
+                ErrorKind.Invalid, "separateMeetings"),
         BookAppointment c => Book(c),
 
         MoveAppointment or CancelAppointment or CompleteAppointment or MarkNoShow or ReassignAppointment when state.Status == AppointmentStatus.None =>
@@ -201,6 +219,16 @@ public static class AppointmentDecider
         RespondToInvitation c => Decision<AppointmentEvent>.Accept(
             new OtherParentResponded(c.AppointmentId, state.OtherParentClientId!.Value, c.Accepted, c.Now)),
 
+        SetVideoLink when state.Status == AppointmentStatus.None =>
+            new DomainError("appointment_not_found", "No such appointment.", ErrorKind.NotFound),
+        SetVideoLink when state.Modality != Modality.Video =>
+            new DomainError("not_a_video_meeting", "Only a video meeting has a video link.", ErrorKind.Rule, "videoLink"),
+        SetVideoLink when state.Status == AppointmentStatus.Cancelled =>
+            new DomainError("appointment_cancelled", "This appointment was cancelled.", ErrorKind.Rule),
+        SetVideoLink c when state.End <= c.Now || state.Status != AppointmentStatus.Booked =>
+            new DomainError("appointment_over", "The meeting is over; its link can no longer be changed.", ErrorKind.Rule),
+        SetVideoLink c => Decision<AppointmentEvent>.Accept(new VideoLinkSet(c.AppointmentId, c.Actor, c.Now)),
+
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown appointment command."),
     };
 
@@ -213,6 +241,7 @@ public static class AppointmentDecider
         ];
         if (c.Kept is { } reason) events.Add(new SupervisorKept(c.AppointmentId, c.SupervisorId, reason, c.Actor, c.Now));
         if (c.OtherParentClientId is { } other) events.Add(new OtherParentInvited(c.AppointmentId, other, c.Now));
+        if (c.SeparateMeetings) events.Add(new SeparateMeetingsRequested(c.AppointmentId, c.Now));
         return Decision<AppointmentEvent>.Accept([.. events]);
     }
 }

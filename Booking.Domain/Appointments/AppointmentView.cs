@@ -14,14 +14,17 @@ public sealed record AppointmentView(
     AppointmentStatus Status,
     bool CanChange,
     bool? OtherParentAccepted = null,
-    bool CanMove = false)
+    bool CanMove = false,
+    bool OtherParentInvited = false,
+    bool SeparateMeetings = false)
 {
     public static AppointmentView From(Appointment a, DateTimeZone zone, Instant now) => new(
         a.Id, a.AppointmentType, a.Modality,
         a.Start.InZone(zone).LocalDateTime, a.End.InZone(zone).LocalDateTime, a.Start,
         a.Status, a.Status == AppointmentStatus.Booked && a.Start > now, a.OtherParentAccepted,
         // A meeting with two professionals is moved through the office secretary (both people's times change together).
-        CanMove: a.Status == AppointmentStatus.Booked && a.Start > now && a.SecondProfessionalId is null);
+        CanMove: a.Status == AppointmentStatus.Booked && a.Start > now && a.SecondProfessionalId is null,
+        OtherParentInvited: a.OtherParentClientId is not null, SeparateMeetings: a.SeparateMeetings);
 }
 
 /// <summary>A booking just made (or found again by its Idempotency-Key): the view and the manage token's sealed form.</summary>

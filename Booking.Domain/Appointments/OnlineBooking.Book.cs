@@ -13,6 +13,7 @@ namespace Booking.Domain.Appointments;
 
 /// <summary>What a door parsed from a client's booking (the API's JSON body, the page's form), nothing made yet.</summary>
 /// <param name="PreferredSupervisor">A follow-up from a walk-in visit: taken when free at that time; otherwise the choice is impartial.</param>
+/// <param name="SeparateMeetings">The parent asks for separate meetings instead of a joint one (safety): nobody is invited.</param>
 public sealed record BookingInput(
     string AppointmentType,
     Modality Modality,
@@ -21,13 +22,15 @@ public sealed record BookingInput(
     string? OtherParentEmail,
     string? IdempotencyKey,
     BookingChannel Channel = BookingChannel.Online,
-    Guid? PreferredSupervisor = null)
+    Guid? PreferredSupervisor = null,
+    bool SeparateMeetings = false)
 {
     /// <summary>Identifies "the same request" for a repeat with the same idempotency key, without keeping the personal data.</summary>
     public string Fingerprint()
     {
         var text = string.Join('\n', AppointmentType.Trim(), Modality, LocalDateTimePattern.GeneralIso.Format(Start), Client.Name.Trim(),
-            Client.Email.Trim(), Client.Phone.Trim(), Client.Language, OtherParentEmail?.Trim() ?? "", Channel, PreferredSupervisor);
+            Client.Email.Trim(), Client.Phone.Trim(), Client.Language, OtherParentEmail?.Trim() ?? "", Channel, PreferredSupervisor,
+            SeparateMeetings ? "separate" : "");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }
@@ -50,7 +53,8 @@ public sealed record BookingRequest(
     BookingChannel Channel = BookingChannel.Online,
     Guid? PreferredSupervisor = null,
     string? OtherParentTokenHash = null,
-    string? OtherParentSealedToken = null)
+    string? OtherParentSealedToken = null,
+    bool SeparateMeetings = false)
 {
     /// <summary>Makes the request for <paramref name="input"/>; the manage token in clear goes only to the one who booked.</summary>
     public static (BookingRequest Request, string ManageToken) From(BookingInput input, IManageTokenIssuer tokens, Func<Guid> newId)
@@ -60,7 +64,7 @@ public sealed record BookingRequest(
         var invitation = otherEmail is null ? null : tokens.Issue();
         var request = new BookingRequest(newId(), newId(), newId(), input.AppointmentType.Trim(), input.Modality, input.Start, input.Client,
             otherEmail, manage.Hash, manage.Sealed, input.IdempotencyKey, input.Fingerprint(), input.Channel, input.PreferredSupervisor,
-            invitation?.Hash, invitation?.Sealed);
+            invitation?.Hash, invitation?.Sealed, input.SeparateMeetings);
         return (request, manage.Token);
     }
 }
@@ -86,6 +90,8 @@ public sealed partial class OnlineBooking
             else if (string.Equals(other.Trim(), request.Client.Email.Trim(), StringComparison.OrdinalIgnoreCase))
                 fields["otherParentEmail"] = ["The other parent's email must differ from yours."];
         }
+        if (request.SeparateMeetings && request.OtherParentEmail is { Length: > 0 })
+            fields["separateMeetings"] = ["Separate meetings were asked for: leave the other parent's email out (nobody is invited)."];
         if (fields.Count > 0) return Refusal.Invalid(fields);
 
         var config = await configurations.Current(unitId, ct);
@@ -126,7 +132,8 @@ public sealed partial class OnlineBooking
             var appointment = await write.Fetch(AppointmentDecider.Definition, StreamIds.Appointment(request.AppointmentId), token);
             var booked = appointment.Decide(new BookAppointment(request.AppointmentId, request.ClientId,
                 request.OtherParentEmail is { Length: > 0 } ? request.OtherParentClientId : null, type.Code, request.Modality,
-                start, start + type.Length, start + type.Occupies, supervisor.Value, request.Channel, actor, write.Now));
+                start, start + type.Length, start + type.Occupies, supervisor.Value, request.Channel, actor, write.Now,
+                SeparateMeetings: request.SeparateMeetings));
             if (booked.Error is { } error) return BookStep.Answer(error);
 
             StoreDocuments(write, unitId, request);

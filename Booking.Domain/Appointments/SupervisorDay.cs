@@ -79,6 +79,10 @@ public sealed class SupervisorDays(
     }
 
     public const string NotYourMeeting = "not_your_meeting";
+
+    /// <summary>A booked video meeting whose link nobody has set yet (the day shows "link missing" until staff add it).</summary>
+    public static bool LinkMissing(DayMeeting m) =>
+        m.Appointment is { Modality: Configuration.Modality.Video, Status: AppointmentStatus.Booked } && string.IsNullOrWhiteSpace(m.Notes?.VideoLink);
 }
 
 /// <summary>Who sees what of a supervisor's day, written once for the page and the API: the day's own supervisor and the

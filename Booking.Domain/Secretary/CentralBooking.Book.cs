@@ -124,10 +124,9 @@ public sealed partial class CentralBooking
             fields["keepSupervisor"] = ["A reason was given but no supervisor to keep."];
         if (request.KeepReason == KeepReason.Other && string.IsNullOrWhiteSpace(request.KeepReasonNote))
             fields["keepReasonNote"] = ["Explain the reason when it is 'other'."];
-        if (request.Modality == Modality.Video && !IsVideoLink(request.VideoLink))
-            fields["videoLink"] = ["A video meeting needs its link, an https:// address."];
-        else if (request.Modality != Modality.Video && request.VideoLink.Length > 0 && !IsVideoLink(request.VideoLink))
-            fields["videoLink"] = ["The video link must be an https:// address."];
+        // A video meeting may be booked before its link exists: the supervisor's day shows "link missing" until staff set it.
+        if (request.VideoLink.Length > 0 && !IsVideoLink(request.VideoLink))
+            fields["videoLink"] = ["The video link must be an https:// address (at most 500 characters, no spaces)."];
         if (request.PreparationNote.Length > MaxNote) fields["preparationNote"] = [$"The note must be at most {MaxNote} characters."];
         if (request.KeepReasonNote.Length > MaxNote) fields["keepReasonNote"] = [$"The explanation must be at most {MaxNote} characters."];
         if (fields.Count > 0) return Refusal.Invalid(fields);

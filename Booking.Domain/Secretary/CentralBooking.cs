@@ -68,9 +68,7 @@ public sealed partial class CentralBooking(
         return null;
     }
 
-    public static bool IsVideoLink(string? value) =>
-        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Contains('.')
-        && value!.Trim().Length <= 500;
+    public static bool IsVideoLink(string? value) => Appointments.VideoLinks.Problem(value) is null;
 
     public async Task<Appointment> Load(Guid unitId, Guid appointmentId, CancellationToken ct = default)
     {

@@ -211,8 +211,8 @@ public sealed partial class Texts
         "Med dessa val finns inga lediga tider de här dagarna. Pröva nästa vecka eller andra val.",
         "There are no free times on these days with these choices. Try the next week or other choices.");
     public string VideoLinkLabel => T("Videotapaamisen linkki", "Länk till videomötet", "Video meeting link");
-    public string VideoLinkHint => T("Pakollinen videotapaamisessa, https://-osoite.", "Obligatorisk för videomöten, en https://-adress.",
-        "Required for a video meeting: an https:// address.");
+    public string VideoLinkHint => T("https://-osoite. Voit lisätä sen myöhemmin tapaamisen sivulla.", "En https://-adress. Du kan lägga till den senare på mötets sida.",
+        "An https:// address. You can add it later on the meeting's page.");
     public string PreparationNoteLabel => T("Valmistelumuistio", "Anteckning inför mötet", "Preparation note");
     public string PreparationNoteHint => T("Näkyy lastenvalvojan päivässä, ei asiakkaalle.", "Visas i barnatillsyningsmannens dag, inte för kunden.",
         "Shown on the supervisor's day, not to the client.");

@@ -108,6 +108,7 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /api/staff/meetings/{appointmentId:guid}/move"] = [Secretary, Supervisor],
         ["POST /api/staff/meetings/{appointmentId:guid}/cancel"] = [Secretary, Supervisor],
         ["POST /api/staff/meetings/{appointmentId:guid}/reassign"] = [Secretary, Supervisor],
+        ["PUT /api/staff/meetings/{appointmentId:guid}/video-link"] = [Secretary, Supervisor],
         ["POST /api/staff/absences/preview"] = [Secretary, Manager],
         ["GET /staff/absences"] = [Secretary, Manager],
         ["POST /staff/absences"] = [Secretary, Manager],

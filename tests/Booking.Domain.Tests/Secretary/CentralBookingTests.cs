@@ -698,8 +698,9 @@ public class CentralBookingTests : IAsyncLifetime
     // --- video meetings ---
 
     [Theory]
-    [InlineData("")]
     [InlineData("http://meet.example.fi/room-1")]
+    [InlineData("https://meet.example.fi/room\u0007-1")]
+    [InlineData("https://meet.example.fi/room 1")]
     [InlineData("meet.example.fi/room-1")]
     [InlineData("https://localhost/room-1")]
     public async Task Given_a_video_meeting_without_a_valid_https_link_When_it_is_booked_Then_Invalid_on_videoLink_and_nothing_written(string link)
@@ -710,6 +711,15 @@ public class CentralBookingTests : IAsyncLifetime
 
         AssertInvalid(outcome, "videoLink");
         Assert.Equal(before, Written());
+    }
+
+    [Fact]
+    public async Task Given_a_video_meeting_without_a_link_yet_When_it_is_booked_Then_it_is_booked_with_no_notes()
+    {
+        await BookOk(Request(Mon(9)) with { Modality = Modality.Video });
+
+        Assert.Equal(Modality.Video, Assert.Single(store.EventsOf<AppointmentBooked>()).Modality);
+        Assert.Empty(store.DocumentsOf<AppointmentNotes>());
     }
 
     [Fact]
