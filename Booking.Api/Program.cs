@@ -31,7 +31,7 @@ builder.Services.AddCallBacks(store);
 builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
 builder.Services.AddStaffMeetings(store);
-builder.Services.AddAbsences();
+builder.Services.AddAbsences(store);
 builder.Services.AddFigures(store);
 builder.Services.AddAccessibilityFeedback();
 // Last: it wraps the contact readers the features above registered, so every staff read is logged.

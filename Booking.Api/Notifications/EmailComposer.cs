@@ -46,6 +46,7 @@ public static class EmailComposer
             EmailKinds.Moved => (w.MovedSubject(shortWhen), w.MovedIntro, null),
             EmailKinds.Cancelled => (w.CancelledSubject(shortWhen), w.CancelledIntro, null),
             EmailKinds.Reminder => (w.ReminderSubject(shortWhen), w.ReminderIntro, null),
+            EmailKinds.Reassigned => (string.Format(w.ReassignedSubject, shortWhen), w.ReassignedIntro, null),
             _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "Unknown email kind."),
         };
         var manage = cancelled ? null : c.ManageUrl;

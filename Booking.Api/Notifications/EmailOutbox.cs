@@ -20,6 +20,8 @@ public static class EmailKinds
     public const string Moved = "moved";
     public const string Cancelled = "cancelled";
     public const string Reminder = "reminder";
+    /// <summary>The meeting keeps its time with another supervisor because its own was absent or the unit closed.</summary>
+    public const string Reassigned = "reassigned";
     /// <summary>The info links and preparation notes the secretary sent a parent (InfoLinksSent); the row's appointment_id
     /// holds the family's id, as an evening's rows hold the evening's id.</summary>
     public const string InfoLinks = "info_links";
@@ -111,6 +113,9 @@ public sealed class EmailOutboxProjection : IAsyncProjection
                     break;
                 case AppointmentCancelled cancelled:
                     await EnqueueForEveryone(connection, transaction, e, EmailKinds.Cancelled, cancelled.AppointmentId, ct);
+                    break;
+                case AppointmentReassigned { Reason: ChangeReason.StaffAbsent or ChangeReason.UnitClosed } reassigned:
+                    await EnqueueForEveryone(connection, transaction, e, EmailKinds.Reassigned, reassigned.AppointmentId, ct);
                     break;
                 case InfoEveningEvent evening:
                     await ApplyEvening(connection, transaction, e, evening, ct);

@@ -15,7 +15,8 @@ public sealed record EmailWords(
     Func<string, string> ReminderSubject, string ReminderIntro,
     string[] Weekdays, string[] Months, Func<LocalDateTime, LocalDateTime, string[], string[], string> Span,
     Func<LocalDateTime, string[], string> Short,
-    string InvitationRespond = "", string VideoWithLink = "", string VideoJoin = "")
+    string InvitationRespond = "", string VideoWithLink = "", string VideoJoin = "",
+    string ReassignedSubject = "{0}", string ReassignedIntro = "")
 {
     public static EmailWords For(Language language) => language switch
     {
@@ -56,7 +57,9 @@ public sealed record EmailWords(
         (s, e, days, _) => $"{days[Day(s)]} {s.Day}.{s.Month}.{s.Year} klo {Dots(s.TimeOfDay)}–{Dots(e.TimeOfDay)}",
         (s, _) => $"{s.Day}.{s.Month}.{s.Year} klo {Dots(s.TimeOfDay)}",
         InvitationRespond: "Vahvistathan, pääsetkö tulemaan:",
-        VideoWithLink: "Videotapaaminen – liittymislinkki on alla.", VideoJoin: "Liity videotapaamiseen tästä linkistä:");
+        VideoWithLink: "Videotapaaminen – liittymislinkki on alla.", VideoJoin: "Liity videotapaamiseen tästä linkistä:",
+        ReassignedSubject: "Tapaamisesi on toisella lastenvalvojalla: {0}",
+        ReassignedIntro: "Lastenvalvojasi on estynyt, joten tapaamisesi pitää toinen lastenvalvoja. Aika ja paikka pysyvät ennallaan.");
 
     public static readonly EmailWords Swedish = new(
         "Hej {0},", "Hej,", "Vad", "När", "Hur", "Du kan flytta eller avboka tiden via länken:", "Förberedelser",
@@ -75,7 +78,9 @@ public sealed record EmailWords(
         (s, e, days, _) => $"{days[Day(s)]} {s.Day}.{s.Month}.{s.Year} kl. {Dots(s.TimeOfDay)}–{Dots(e.TimeOfDay)}",
         (s, _) => $"{s.Day}.{s.Month}.{s.Year} kl. {Dots(s.TimeOfDay)}",
         InvitationRespond: "Bekräfta gärna om du kan komma:",
-        VideoWithLink: "Videomöte – länken till mötet finns nedan.", VideoJoin: "Delta i videomötet via länken:");
+        VideoWithLink: "Videomöte – länken till mötet finns nedan.", VideoJoin: "Delta i videomötet via länken:",
+        ReassignedSubject: "Ditt möte hålls av en annan barnatillsyningsman: {0}",
+        ReassignedIntro: "Din barnatillsyningsman är förhindrad, så en annan barnatillsyningsman håller ditt möte. Tiden och platsen är desamma.");
 
     public static readonly EmailWords English = new(
         "Hello {0},", "Hello,", "What", "When", "How", "You can move or cancel the appointment here:", "Preparing for the meeting",
@@ -94,5 +99,7 @@ public sealed record EmailWords(
         (s, e, days, months) => $"{days[Day(s)]} {s.Day} {months[s.Month - 1]} {s.Year}, {Colon(s.TimeOfDay)}–{Colon(e.TimeOfDay)}",
         (s, months) => $"{s.Day} {months[s.Month - 1][..3]} {s.Year} {Colon(s.TimeOfDay)}",
         InvitationRespond: "Please confirm whether you can come:",
-        VideoWithLink: "Video meeting – the link to join is below.", VideoJoin: "Join the video meeting here:");
+        VideoWithLink: "Video meeting – the link to join is below.", VideoJoin: "Join the video meeting here:",
+        ReassignedSubject: "Another child supervisor will meet you: {0}",
+        ReassignedIntro: "Your child supervisor cannot attend, so another child supervisor will hold your meeting. The time and place stay the same.");
 }
