@@ -159,6 +159,13 @@ public sealed class PrivacyApiTests(PrivacyApiApp app) : IClassFixture<PrivacyAp
             Assert.Contains(words, WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
         }
         Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().GetAsync($"/booking/{token}/copy")).StatusCode);
+        // Every door of the link says the same: cancelling or moving through it, and the move pages.
+        Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().PostAsync($"/api/bookings/{token}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().PostAsJsonAsync($"/api/bookings/{token}/move", new { start = "2026-06-02T09:00" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().GetAsync($"/booking/{token}/move")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().GetAsync($"/booking/{token}/move/confirm?start=2026-06-02T09:00")).StatusCode);
+        // A link that never existed is still "not found".
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().PostAsync("/api/bookings/no-such-link-at-all/cancel", null)).StatusCode);
     }
 }
 
