@@ -50,7 +50,8 @@ public static class AbsencesApi
         services.AddSingleton<IUnitConfigurationSource>(sp => sp.GetRequiredService<ConfigurationWithAbsences>());
         services.AddSingleton(sp => new AbsenceBook(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IUnitConfigurationSource>(),
             sp.GetRequiredService<IReservations>(), sp.GetRequiredService<ISavedAbsences>(), sp.GetRequiredService<IClock>(),
-            new RetryPolicy(10, attempt => TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)))));
+            new RetryPolicy(10, attempt => TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt))),
+            sp.GetRequiredService<ConfigurationWithAbsences>().Forget));
         return services.AddSingleton(sp => new AbsencePreview(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IUnitConfigurationSource>(),
             sp.GetRequiredService<IReservations>(), sp.GetRequiredService<IClock>()));
     }

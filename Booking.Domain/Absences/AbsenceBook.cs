@@ -17,8 +17,9 @@ public interface ISavedAbsences
     Task<IReadOnlyList<Guid>> Since(Guid unitId, LocalDate since, CancellationToken ct = default);
 }
 
+/// <param name="onSaved">Called with the unit after an absence was saved (the host forgets what it cached of the absences).</param>
 public sealed class AbsenceBook(IEventStore store, IUnitConfigurationSource configurations, IReservations reservations, ISavedAbsences saved,
-    IClock clock, RetryPolicy? retries = null)
+    IClock clock, RetryPolicy? retries = null, Action<Guid>? onSaved = null)
 {
     private readonly WriteRunner runner = new(store, clock, retries);
 
@@ -30,7 +31,7 @@ public sealed class AbsenceBook(IEventStore store, IUnitConfigurationSource conf
         var callBacks = await AbsencePreview.CallBacksOf(store, unitId, zone, absence, clock.GetCurrentInstant(), ct);
         var staff = absence.StaffId is { } one ? [one] : config.Staff.Where(s => s.Active).Select(s => s.Id).ToList();
 
-        return await runner.Run(unitId, who.Actor, async (write, token) =>
+        var result = await runner.Run(unitId, who.Actor, async (write, token) =>
         {
             var record = await write.Fetch(AbsenceDecider.Definition, StreamIds.Absence(absenceId), token);
             if (record.State.Exists)
@@ -98,6 +99,8 @@ public sealed class AbsenceBook(IEventStore store, IUnitConfigurationSource conf
                 return Step<Outcome<Absence>>.Answer(error);
             return Step<Outcome<Absence>>.Save(record.State);
         }, () => Task.FromResult<Outcome<Absence>>(WriteRunner.Busy("The staff's days were being booked at the same moment. Please try again.")), ct);
+        if (result.Succeeded) onSaved?.Invoke(unitId);
+        return result;
     }
 
     public async Task<Outcome<Absence>> MarkDone(Guid unitId, Guid absenceId, int number, string how, StaffActor who, CancellationToken ct = default)

@@ -107,6 +107,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["GET /staff/absences"] = [Secretary, Manager],
         ["POST /staff/absences"] = [Secretary, Manager],
         ["POST /api/staff/absences"] = [Secretary, Manager],
+        ["GET /staff/absences/work"] = [Secretary, Manager],
+        ["POST /staff/absences/work"] = [Secretary, Manager],
         ["GET /api/staff/absences/work"] = [Secretary, Manager],
         ["POST /api/staff/absences/{absenceId:guid}/work/{number:int}/done"] = [Secretary, Manager],
         ["GET /api/staff/accounts"] = [Manager],
