@@ -33,7 +33,7 @@ builder.Services.AddNotifications(store, builder.Configuration);
 builder.Services.AddSecretaryConsole(store);
 builder.Services.AddStaffMeetings(store);
 builder.Services.AddVideoLinks();
-builder.Services.AddAbsences();
+builder.Services.AddAbsences(store);
 builder.Services.AddFigures(store);
 builder.Services.AddFeedback(store);
 builder.Services.AddAccessibilityFeedback();

@@ -49,6 +49,7 @@ public static class EmailComposer
             EmailKinds.Cancelled => (w.CancelledSubject(shortWhen), w.CancelledIntro, null),
             EmailKinds.Reminder => (w.ReminderSubject(shortWhen), w.ReminderIntro, null),
             EmailKinds.VideoLink => (w.VideoLinkSubject!(shortWhen), w.VideoLinkIntro, null),
+            EmailKinds.Reassigned => (string.Format(w.ReassignedSubject, shortWhen), w.ReassignedIntro, null),
             _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "Unknown email kind."),
         };
         var manage = cancelled ? null : c.ManageUrl;

@@ -22,6 +22,8 @@ public static class EmailKinds
     public const string Reminder = "reminder";
     /// <summary>Staff set or changed a video meeting's link (VideoLinkSet): both parents get the link.</summary>
     public const string VideoLink = "video_link";
+    /// <summary>The meeting keeps its time with another supervisor because its own was absent or the unit closed.</summary>
+    public const string Reassigned = "reassigned";
     /// <summary>The info links and preparation notes the secretary sent a parent (InfoLinksSent); the row's appointment_id
     /// holds the family's id, as an evening's rows hold the evening's id.</summary>
     public const string InfoLinks = "info_links";
@@ -116,6 +118,9 @@ public sealed class EmailOutboxProjection : IAsyncProjection
                     break;
                 case AppointmentCancelled cancelled:
                     await EnqueueForEveryone(connection, transaction, e, EmailKinds.Cancelled, cancelled.AppointmentId, ct);
+                    break;
+                case AppointmentReassigned { Reason: ChangeReason.StaffAbsent or ChangeReason.UnitClosed } reassigned:
+                    await EnqueueForEveryone(connection, transaction, e, EmailKinds.Reassigned, reassigned.AppointmentId, ct);
                     break;
                 case InfoEveningEvent evening:
                     await ApplyEvening(connection, transaction, e, evening, ct);

@@ -16,7 +16,8 @@ public sealed record EmailWords(
     string[] Weekdays, string[] Months, Func<LocalDateTime, LocalDateTime, string[], string[], string> Span,
     Func<LocalDateTime, string[], string> Short,
     string InvitationRespond = "", string VideoWithLink = "", string VideoJoin = "",
-    Func<string, string>? VideoLinkSubject = null, string VideoLinkIntro = "", Func<string, string>? InvitationCall = null)
+    Func<string, string>? VideoLinkSubject = null, string VideoLinkIntro = "", Func<string, string>? InvitationCall = null,
+    string ReassignedSubject = "{0}", string ReassignedIntro = "")
 {
     public static EmailWords For(Language language) => language switch
     {
@@ -60,7 +61,9 @@ public sealed record EmailWords(
         VideoWithLink: "Videotapaaminen – liittymislinkki on alla.", VideoJoin: "Liity videotapaamiseen tästä linkistä:",
         VideoLinkSubject: when => $"Linkki videotapaamiseen {when}",
         VideoLinkIntro: "Videotapaamisesi liittymislinkki on nyt valmis. Aika on ennallaan.",
-        InvitationCall: phone => $"Jos et pääse tulemaan, vastaa alla olevasta linkistä. Voit myös soittaa yksikköön: {phone}.");
+        InvitationCall: phone => $"Jos et pääse tulemaan, vastaa alla olevasta linkistä. Voit myös soittaa yksikköön: {phone}.",
+        ReassignedSubject: "Tapaamisesi on toisella lastenvalvojalla: {0}",
+        ReassignedIntro: "Lastenvalvojasi on estynyt, joten tapaamisesi pitää toinen lastenvalvoja. Aika ja paikka pysyvät ennallaan.");
 
     public static readonly EmailWords Swedish = new(
         "Hej {0},", "Hej,", "Vad", "När", "Hur", "Du kan flytta eller avboka tiden via länken:", "Förberedelser",
@@ -82,7 +85,9 @@ public sealed record EmailWords(
         VideoWithLink: "Videomöte – länken till mötet finns nedan.", VideoJoin: "Delta i videomötet via länken:",
         VideoLinkSubject: when => $"Länk till videomötet {when}",
         VideoLinkIntro: "Länken till ditt videomöte är nu klar. Tiden är densamma.",
-        InvitationCall: phone => $"Om du inte kan komma, svara via länken nedan. Du kan också ringa enheten: {phone}.");
+        InvitationCall: phone => $"Om du inte kan komma, svara via länken nedan. Du kan också ringa enheten: {phone}.",
+        ReassignedSubject: "Ditt möte hålls av en annan barnatillsyningsman: {0}",
+        ReassignedIntro: "Din barnatillsyningsman är förhindrad, så en annan barnatillsyningsman håller ditt möte. Tiden och platsen är desamma.");
 
     public static readonly EmailWords English = new(
         "Hello {0},", "Hello,", "What", "When", "How", "You can move or cancel the appointment here:", "Preparing for the meeting",
@@ -104,5 +109,7 @@ public sealed record EmailWords(
         VideoWithLink: "Video meeting – the link to join is below.", VideoJoin: "Join the video meeting here:",
         VideoLinkSubject: when => $"Link to your video meeting {when}",
         VideoLinkIntro: "The link to join your video meeting is ready. The time is unchanged.",
-        InvitationCall: phone => $"If you cannot come, answer through the link below. You can also call the unit: {phone}.");
+        InvitationCall: phone => $"If you cannot come, answer through the link below. You can also call the unit: {phone}.",
+        ReassignedSubject: "Another child supervisor will meet you: {0}",
+        ReassignedIntro: "Your child supervisor cannot attend, so another child supervisor will hold your meeting. The time and place stay the same.");
 }

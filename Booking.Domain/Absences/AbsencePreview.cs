@@ -20,16 +20,24 @@ public sealed class AbsencePreview(IEventStore store, IUnitConfigurationSource c
         var from = absence.From.AtStartOfDayInZone(config.Zone).ToInstant();
         var to = absence.To.PlusDays(1).AtStartOfDayInZone(config.Zone).ToInstant();
         var held = await reservations.Between(unitId, from, to, ct);
-        var callBacks = new List<CallBack>();
-        for (var date = absence.From; date <= absence.To; date = date.PlusDays(1))
-            if (date.AtStartOfDayInZone(config.Zone).ToInstant() + Duration.FromDays(1) > now)
-                callBacks.AddRange((await store.ReadStream(unitId, StreamIds.CallBackDay(date), ct))
-                    .Aggregate(CallBackDay.Initial, (s, e) => CallBackDay.Evolve(s, e.Data)).CallBacks);
+        var callBacks = await CallBacksOf(store, unitId, config.Zone, absence, now, ct);
 
         var hits = AbsenceImpact.Of(config, absence, held, callBacks).Where(h => h.End > now).ToList();
         var meetings = new Dictionary<Guid, Appointment>();
         foreach (var hit in hits.Where(h => h.Kind == ImpactKind.Meeting))
             meetings[hit.Id] = AppointmentDecider.Definition.Fold(await store.ReadStream(unitId, StreamIds.Appointment(hit.Id), ct));
         return new AbsenceImpactView(absence, hits, AbsenceImpact.Plan(config, absence, hits, held, meetings));
+    }
+
+    /// <summary>The call-backs booked on the absence's days that are not over yet.</summary>
+    internal static async Task<List<CallBack>> CallBacksOf(IEventStore store, Guid unitId, DateTimeZone zone, PlannedAbsence absence, Instant now,
+        CancellationToken ct)
+    {
+        var callBacks = new List<CallBack>();
+        for (var date = absence.From; date <= absence.To; date = date.PlusDays(1))
+            if (date.AtStartOfDayInZone(zone).ToInstant() + Duration.FromDays(1) > now)
+                callBacks.AddRange((await store.ReadStream(unitId, StreamIds.CallBackDay(date), ct))
+                    .Aggregate(CallBackDay.Initial, (s, e) => CallBackDay.Evolve(s, e.Data)).CallBacks);
+        return callBacks;
     }
 }

@@ -43,12 +43,14 @@ public static class FreeTimes
             {
                 if (!supervisors.Contains(block.StaffId) || config.IsAbsent(block.StaffId, date)) continue;
                 var busy = held.GetValueOrDefault(block.StaffId);
+                var absent = config.AbsentHours(block.StaffId, date).Select(h => (From: date + h.From, To: date + h.To)).ToList();
                 var blockEnd = date + block.To;
                 for (var start = date + block.From; start < blockEnd; start = start.PlusMinutes(step))
                 {
                     var occupiedUntil = start.PlusMinutes(occupies);
                     if (occupiedUntil > blockEnd) break;
                     if (busy is not null && busy.Overlaps(InstantOf(start), InstantOf(occupiedUntil))) continue;
+                    if (absent.Any(a => a.From < occupiedUntil && start < a.To)) continue;
                     if (!starts.TryGetValue(start, out var staff)) starts[start] = staff = [];
                     if (!staff.Contains(block.StaffId)) staff.Add(block.StaffId); // overlapping blocks must not count twice
                 }
@@ -95,11 +97,26 @@ public static class FreeTimes
     public static IReadOnlyList<Interval> BookableHours(UnitConfiguration config, Guid staffId, LocalDate date)
     {
         if (config.ClosedBecause(date) is not null || config.IsAbsent(staffId, date)) return [];
+        var absent = config.AbsentHours(staffId, date).OrderBy(a => a.From).ToList();
         return config.Hours
             .Where(h => h.StaffId == staffId && h.Day == date.DayOfWeek)
+            .SelectMany(h => WithoutAbsence(h.From, h.To, absent))
             .Select(h => new Interval((date + h.From).InZoneLeniently(config.Zone).ToInstant(),
                                       (date + h.To).InZoneLeniently(config.Zone).ToInstant()))
             .ToList();
+    }
+
+    /// <summary>A block of hours with the absent hours cut out (what is left before, between and after them).</summary>
+    private static IEnumerable<(LocalTime From, LocalTime To)> WithoutAbsence(LocalTime from, LocalTime to, IReadOnlyList<(LocalTime From, LocalTime To)> absent)
+    {
+        var start = from;
+        foreach (var a in absent)
+        {
+            if (a.To <= start || a.From >= to) continue;
+            if (a.From > start) yield return (start, a.From);
+            if (a.To > start) start = a.To;
+        }
+        if (start < to) yield return (start, to);
     }
 }
 

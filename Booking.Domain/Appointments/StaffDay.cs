@@ -18,15 +18,25 @@ public sealed record SlotReleased(Guid StaffId, LocalDate Date, Guid Appointment
 [EventName("hours_offered")]
 public sealed record HoursOffered(Guid StaffId, LocalDate Date, Instant Start, Instant End, string OfferedBy, Instant OfferedAt) : StaffDayEvent;
 
+/// <summary>A saved absence of the staff member (or a closure of the unit) takes this time off the day: nothing new is reserved
+/// in it. Written on the same stream as the reservations, so a booking racing the absence's save either lands before it
+/// (and the absence's work list holds it) or is refused.</summary>
+[EventName("staff_time_blocked")]
+public sealed record TimeBlocked(Guid StaffId, LocalDate Date, Guid AbsenceId, Instant Start, Instant End, Instant BlockedAt) : StaffDayEvent;
+
 public sealed record StaffDay(ImmutableDictionary<Guid, Interval> Reserved, ImmutableList<Interval> Offered)
 {
     public static readonly StaffDay Initial = new(ImmutableDictionary<Guid, Interval>.Empty, ImmutableList<Interval>.Empty);
+
+    /// <summary>Time taken off the day by saved absences and closures, by absence.</summary>
+    public ImmutableDictionary<Guid, Interval> Blocked { get; init; } = ImmutableDictionary<Guid, Interval>.Empty;
 
     public static StaffDay Evolve(StaffDay state, object @event) => @event switch
     {
         SlotReserved e => state with { Reserved = state.Reserved.SetItem(e.AppointmentId, new Interval(e.Start, e.End)) },
         SlotReleased e => state with { Reserved = state.Reserved.Remove(e.AppointmentId) },
         HoursOffered e => state with { Offered = state.Offered.Add(new Interval(e.Start, e.End)) },
+        TimeBlocked e => state with { Blocked = state.Blocked.SetItem(e.AbsenceId, new Interval(e.Start, e.End)) },
         _ => state,
     };
 }
@@ -38,6 +48,8 @@ public sealed record ReserveSlot(Guid StaffId, LocalDate Date, Guid AppointmentI
     IReadOnlyList<Interval> BookableHours, Instant Now) : StaffDayCommand;
 
 public sealed record ReleaseSlot(Guid StaffId, LocalDate Date, Guid AppointmentId, Instant Now) : StaffDayCommand;
+
+public sealed record BlockTime(Guid StaffId, LocalDate Date, Guid AbsenceId, Instant Start, Instant End, Instant Now) : StaffDayCommand;
 
 public sealed record OfferHours(Guid StaffId, LocalDate Date, Instant Start, Instant End, string Actor, Instant Now) : StaffDayCommand;
 
@@ -56,12 +68,19 @@ public static class StaffDayDecider
             new DomainError("empty_time", "A reservation must end after it starts.", ErrorKind.Invalid),
         ReserveSlot c when !c.BookableHours.Concat(state.Offered).Any(h => h.Start <= c.Start && c.End <= h.End) =>
             new DomainError("outside_bookable_hours", "The staff member has no bookable hours at that time.", ErrorKind.Rule),
+        ReserveSlot c when state.Blocked.Values.Any(b => b.Start < c.End && c.Start < b.End) =>
+            new DomainError("staff_absent", "The staff member is absent at that time (or the unit is closed).", ErrorKind.Conflict),
         ReserveSlot c when state.Reserved.Values.Any(r => r.Start < c.End && c.Start < r.End) =>
             new DomainError("slot_taken", "That time was just taken.", ErrorKind.Conflict),
         ReserveSlot c => Decision<StaffDayEvent>.Accept(new SlotReserved(c.StaffId, c.Date, c.AppointmentId, c.Start, c.End, c.Now)),
 
         ReleaseSlot c when !state.Reserved.ContainsKey(c.AppointmentId) => Decision<StaffDayEvent>.Nothing,
         ReleaseSlot c => Decision<StaffDayEvent>.Accept(new SlotReleased(c.StaffId, c.Date, c.AppointmentId, c.Now)),
+
+        BlockTime c when c.End <= c.Start => new DomainError("empty_time", "An absence must end after it starts.", ErrorKind.Invalid),
+        BlockTime c when state.Blocked.TryGetValue(c.AbsenceId, out var blocked) && blocked == new Interval(c.Start, c.End) =>
+            Decision<StaffDayEvent>.Nothing,
+        BlockTime c => Decision<StaffDayEvent>.Accept(new TimeBlocked(c.StaffId, c.Date, c.AbsenceId, c.Start, c.End, c.Now)),
 
         OfferHours c when c.End <= c.Start =>
             new DomainError("empty_time", "The free hours must end after they start.", ErrorKind.Invalid, "to"),

@@ -40,11 +40,16 @@ public sealed record AppointmentType(
 /// <summary>A block of bookable hours on one weekday for one staff member.</summary>
 public sealed record WeeklyHours(Guid StaffId, IsoDayOfWeek Day, LocalTime From, LocalTime To);
 
-/// <summary>Days the unit (StaffId null) or one staff member is not available: training days, absences.</summary>
-public sealed record Closure(LocalDate From, LocalDate To, string Reason, Guid? StaffId = null)
+/// <summary>Days the unit (StaffId null) or one staff member is not available: training days, absences; with FromTime and
+/// ToTime only those hours of each day (a saved absence of a few hours).</summary>
+public sealed record Closure(LocalDate From, LocalDate To, string Reason, Guid? StaffId = null, LocalTime? FromTime = null, LocalTime? ToTime = null)
 {
+    [JsonIgnore]
+    public bool AllDay => FromTime is null || ToTime is null;
+
+    /// <summary>True when the whole day is closed for the staff member (hour closures do not close a day).</summary>
     public bool Covers(LocalDate date, Guid? staffId) =>
-        date >= From && date <= To && (StaffId is null || StaffId == staffId);
+        AllDay && date >= From && date <= To && (StaffId is null || StaffId == staffId);
 }
 
 public sealed record UnitConfiguration(
@@ -99,6 +104,11 @@ public sealed record UnitConfiguration(
         FinnishHolidays.On(date)?.NameEn ?? Closures.FirstOrDefault(c => c.StaffId is null && c.Covers(date, null))?.Reason;
 
     public bool IsAbsent(Guid staffId, LocalDate date) => Closures.Any(c => c.StaffId == staffId && c.Covers(date, staffId));
+
+    /// <summary>The hours of a day the staff member is absent or the unit closed, when that is not the whole day.</summary>
+    public IEnumerable<(LocalTime From, LocalTime To)> AbsentHours(Guid staffId, LocalDate date) =>
+        Closures.Where(c => !c.AllDay && date >= c.From && date <= c.To && (c.StaffId is null || c.StaffId == staffId))
+            .Select(c => (c.FromTime!.Value, c.ToTime!.Value));
 
     /// <summary>The first and last dates a client may book online, seen at <paramref name="today"/>: from the next day
     /// up to the horizon.</summary>

@@ -15,6 +15,7 @@ public static class StreamIds
     public const string CallBackDayType = "call_back_day";
     public const string WalkInSessionType = "walk_in_session";
     public const string StaffAccountType = "staff_account";
+    public const string AbsenceType = "absence";
 
     public static string Appointment(Guid appointmentId) => $"appointment-{appointmentId:N}";
 
@@ -31,6 +32,8 @@ public static class StreamIds
 
     public static string StaffAccount(Guid staffId) => $"staffaccount-{staffId:N}";
 
+    public static string Absence(Guid absenceId) => $"absence-{absenceId:N}";
+
     private static readonly Dictionary<string, string> TypeByPrefix = new(StringComparer.Ordinal)
     {
         ["appointment"] = AppointmentType,
@@ -40,6 +43,7 @@ public static class StreamIds
         ["callbacks"] = CallBackDayType,
         ["walkin"] = WalkInSessionType,
         ["staffaccount"] = StaffAccountType,
+        ["absence"] = AbsenceType,
     };
 
     /// <summary>The type of the stream an id names, read from the id's prefix; an unknown prefix is its own type.</summary>

@@ -62,3 +62,38 @@ public sealed partial class Texts
             "Ange en sluttid efter starttiden, eller lämna båda tomma.", "Enter an end time after the start time, or leave both empty."),
     };
 }
+
+// Saving an absence and the secretary's work list.
+public sealed partial class Texts
+{
+    public string SaveAbsenceHint => T(
+        "Tallennus poistaa ajat varattavista ajoista, antaa tapaamiset vapaille kollegoille (perheet saavat viestin) ja tekee muista työlistan.",
+        "Sparandet tar bort tiderna från de bokningsbara, ger möten till lediga kolleger (familjerna får ett meddelande) och gör en arbetslista av resten.",
+        "Saving takes the times off what can be booked, gives meetings to free colleagues (the families are emailed) and puts the rest on the work list.");
+    public string SaveAbsenceAction => T("Tallenna poissaolo", "Spara frånvaron", "Save the absence");
+    public string AbsenceWorkTitle => T("Poissaolojen työlista", "Arbetslista för frånvaro", "Work list for absences");
+    public string AbsenceSavedNotice => T("Poissaolo on tallennettu.", "Frånvaron är sparad.", "The absence is saved.");
+    public string NoAbsenceWork => T("Ei tallennettuja poissaoloja tai sulkemisia.", "Inga sparade frånvaron eller stängningar.", "No saved absences or closures.");
+    public string AbsenceHeading(string? who, string from, string? to, string? hours)
+    {
+        var days = to is null ? from : $"{from} – {to}";
+        var time = hours is null ? "" : $", {hours}";
+        return who is null
+            ? T($"Yksikkö suljettu: {days}{time}", $"Enheten stängd: {days}{time}", $"Unit closed: {days}{time}")
+            : T($"{who} poissa: {days}{time}", $"{who} frånvarande: {days}{time}", $"{who} away: {days}{time}");
+    }
+    public string ColumnDone => T("Tehty", "Gjort", "Done");
+    public string WorkHowLabel => T("Miten hoidettu", "Hur det sköttes", "How it was handled");
+    public string MarkDoneAction => T("Merkitse tehdyksi", "Markera som gjord", "Mark done");
+    public string WorkDoneRefused => T("Kohtaa ei voitu merkitä. Lataa sivu uudelleen.", "Posten kunde inte markeras. Ladda om sidan.",
+        "The item could not be marked. Reload the page.");
+    public string WorkDoneName(string how) => how switch
+    {
+        WorkDone.Reassigned => T("Annettu kollegalle", "Given till en kollega", "Given to a colleague"),
+        WorkDone.Contacted => T("Perheeseen otettu yhteyttä", "Familjen kontaktad", "Family contacted"),
+        WorkDone.Moved => T("Siirretty", "Flyttat", "Moved"),
+        WorkDone.Cancelled => T("Peruttu", "Avbokat", "Cancelled"),
+        WorkDone.Covered => T("Vuoro järjestetty", "Passet ordnat", "Duty covered"),
+        _ => how,
+    };
+}
