@@ -149,28 +149,29 @@ public static class AppointmentsApi
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(
         string token, OnlineBooking booking, Booking.Domain.Privacy.ManageLinks links, CurrentUnit unit, CancellationToken ct)
     {
-        var (state, id) = await links.Open(unit.UnitId, token, ct);
-        if (state == Booking.Domain.Privacy.ManageLinkState.Expired) return Privacy.PrivacyApi.Expired();
-        if (state == Booking.Domain.Privacy.ManageLinkState.Unknown) return UnknownToken();
+        var (id, gone) = await OpenManageLink(links, unit.UnitId, token, ct);
+        if (gone is not null) return gone;
         var view = await booking.View(unit.UnitId, id, ct);
         return view is null ? UnknownToken() : TypedResults.Ok(BookingDto.From(view));
     }
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Cancel(
-        string token, OnlineBooking booking, CurrentUnit unit, CancellationToken ct)
+        string token, OnlineBooking booking, Booking.Domain.Privacy.ManageLinks links, CurrentUnit unit, CancellationToken ct)
     {
-        if (await booking.FindByManageLink(unit.UnitId, token, ct) is not { } id) return UnknownToken();
+        var (id, gone) = await OpenManageLink(links, unit.UnitId, token, ct);
+        if (gone is not null) return gone;
         var outcome = await booking.Cancel(unit.UnitId, id, "client:manage-link", ct);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(BookingDto.From(outcome.Value!));
     }
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Move(
         string token, [FromBody] MoveRequestDto? body,
-        OnlineBooking booking, CurrentUnit unit, CancellationToken ct)
+        OnlineBooking booking, Booking.Domain.Privacy.ManageLinks links, CurrentUnit unit, CancellationToken ct)
     {
         if (!Wire.TryLocalDateTime(body?.Start, out var start))
             return Problems.Invalid("start", "start must be a local date and time like 2026-11-24T09:30.");
-        if (await booking.FindByManageLink(unit.UnitId, token, ct) is not { } id) return UnknownToken();
+        var (id, gone) = await OpenManageLink(links, unit.UnitId, token, ct);
+        if (gone is not null) return gone;
         var outcome = await booking.Move(unit.UnitId, id, start, "client:manage-link", ct: ct);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(BookingDto.From(outcome.Value!));
     }
@@ -195,6 +196,19 @@ public static class AppointmentsApi
     private static ProblemHttpResult UnknownInvitation() =>
         Problems.NotFound("No invitation matches this link. Check that the whole address was copied from the email.");
 
+
+    /// <summary>One lookup for every manage-link door: 404 for an unknown link, 410 for one whose meeting is long past.</summary>
+    private static async Task<(Guid Id, ProblemHttpResult? Problem)> OpenManageLink(Booking.Domain.Privacy.ManageLinks links, Guid unitId,
+        string token, CancellationToken ct)
+    {
+        var (state, id) = await links.Open(unitId, token, ct);
+        return state switch
+        {
+            Booking.Domain.Privacy.ManageLinkState.Valid => (id, null),
+            Booking.Domain.Privacy.ManageLinkState.Expired => (id, Privacy.PrivacyApi.Expired()),
+            _ => (id, UnknownToken()),
+        };
+    }
 
     private static ProblemHttpResult UnknownToken() =>
         Problems.NotFound("No booking matches this link. Check that the whole address was copied from the email.");

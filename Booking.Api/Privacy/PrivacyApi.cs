@@ -25,6 +25,8 @@ public sealed record EraseRequestDto(string? Reason);
 
 public sealed record ErasedDto(Guid FamilyId, string Reason, int Parents, int Meetings, Instant ErasedAt);
 
+public sealed record BookingErasedDto(Guid AppointmentId, string Reason, int People, Instant ErasedAt);
+
 public static class PrivacyApi
 {
     public const string SecretaryOrManager = PrivacyPolicies.SecretaryOrManager;
@@ -69,6 +71,12 @@ public static class PrivacyApi
             .WithSummary("What erasing the family would erase, what stays, and the meetings still to come that must be cancelled first.");
         staff.MapPost("/families/{familyId:guid}/erase", Erase).WithName("EraseFamilyData").RequireAuthorization(SecretaryOrManager)
             .WithSummary("Erases the family's personal data now (a parent asked); refused while a meeting is still to come. Records who and why.");
+        staff.MapGet("/bookings/{appointmentId:guid}/copy", BookingCopyForStaff).WithName("GetBookingCopyForStaff").RequireAuthorization(SecretaryOrManager)
+            .WithSummary("Everything held about an online booking (its booker and invited parent), as JSON.");
+        staff.MapGet("/bookings/{appointmentId:guid}/erasure", PlanBookingErasure).WithName("PlanBookingErasure").RequireAuthorization(SecretaryOrManager)
+            .WithSummary("What erasing an online booking's data would erase and what stays; a family's booking is erased with its family.");
+        staff.MapPost("/bookings/{appointmentId:guid}/erase", EraseBooking).WithName("EraseBookingData").RequireAuthorization(SecretaryOrManager)
+            .WithSummary("Erases an online booking's personal data now (a parent asked); refused while the meeting is to come (future_meeting) or when the booking is a family's (part_of_family).");
         staff.MapGet("/reads", Reads).WithName("ContactReads").RequireAuthorization(StaffRoles.Manager)
             .WithSummary("Who looked at contact details: by family (familyId) or by staff member (staffId); newest first.");
         staff.MapGet("/retention", Periods).WithName("RetentionPeriods").RequireAuthorization(StaffRoles.AnyStaff)
@@ -106,6 +114,27 @@ public static class PrivacyApi
         return TypedResults.Ok(new ErasedDto(e.FamilyId, Wire.Name(e.Reason), e.Parents, e.Meetings, e.ErasedAt));
     }
 
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BookingCopyForStaff(Guid appointmentId, PersonalData data,
+        CurrentUnit unit, CancellationToken ct) =>
+        await data.CopyOfBookingForStaff(unit.UnitId, appointmentId, ct) is { } copy
+            ? Download(copy, $"booking-{appointmentId:N}.json")
+            : BookingNotFound();
+
+    public static async Task<Results<Ok<ErasurePlan>, ProblemHttpResult>> PlanBookingErasure(Guid appointmentId, PersonalData data,
+        CurrentUnit unit, CancellationToken ct) =>
+        await data.PlanBookingErasure(unit.UnitId, appointmentId, ct) is { } plan ? TypedResults.Ok(plan) : BookingNotFound();
+
+    public static async Task<Results<Ok<BookingErasedDto>, ProblemHttpResult>> EraseBooking(Guid appointmentId, [FromBody] EraseRequestDto? body,
+        PersonalData data, CurrentUnit unit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!Wire.TryEnum<ErasureReason>(body?.Reason, out var reason))
+            return Problems.Invalid("reason", $"reason must be one of: {Wire.Choices<ErasureReason>()}.");
+        var outcome = await data.EraseBooking(unit.UnitId, appointmentId, reason, SecretaryApi.Actor(user), ct);
+        if (outcome.Refusal is { } refusal) return Problems.From(refusal);
+        var e = outcome.Value!;
+        return TypedResults.Ok(new BookingErasedDto(e.AppointmentId, Wire.Name(e.Reason), e.People, e.ErasedAt));
+    }
+
     public static async Task<Results<Ok<IReadOnlyList<ContactRead>>, ProblemHttpResult>> Reads(Guid? familyId, Guid? staffId,
         IPersonalDataRecords records, CurrentUnit unit, CancellationToken ct)
     {
@@ -130,6 +159,10 @@ public static class PrivacyApi
         Detail = "This link is no longer valid: links to a booking stop working a while after the meeting.",
         Extensions = { ["code"] = "link_expired" },
     });
+
+    private static ProblemHttpResult BookingNotFound() =>
+        Problems.From(new Booking.Domain.Refusal(new Booking.Domain.EventSourcing.DomainError("appointment_not_found", "No such booking.",
+            Booking.Domain.EventSourcing.ErrorKind.NotFound)));
 
     private static ProblemHttpResult FamilyNotFound() =>
         Problems.From(new Booking.Domain.Refusal(new Booking.Domain.EventSourcing.DomainError("family_not_found", "No such family.",

@@ -40,7 +40,7 @@ public sealed class PersonalData(IEventStore store, IClientContacts contacts, IA
         if (!family.Exists) return null;
         var (people, meetings, clients) = await Gather(unitId, family, ct);
         var now = clock.GetCurrentInstant();
-        return new ErasurePlan(familyId, people, meetings, [.. meetings.Where(m => StillToCome(m, now))],
+        return new ErasurePlan(familyId, null, people, meetings, [.. meetings.Where(m => StillToCome(m, now))],
             (await records.EmailsTo(unitId, clients, ct)).Count);
     }
 
@@ -63,6 +63,54 @@ public sealed class PersonalData(IEventStore store, IClientContacts contacts, IA
             return EraseStep.Save((FamilyPersonalDataErased)stream.Appended[0]);
         }, () => Task.FromResult<Outcome<FamilyPersonalDataErased>>(
             WriteRunner.Busy("The family was being changed at the same moment. Please try again.")), ct);
+
+    /// <summary>An online booking (no family): its booker's and invited parent's details, the meeting, the emails.</summary>
+    public async Task<PersonalDataCopy?> CopyOfBookingForStaff(Guid unitId, Guid appointmentId, CancellationToken ct = default)
+    {
+        var appointment = await LoadAppointment(unitId, appointmentId, ct);
+        if (appointment.Status == AppointmentStatus.None) return null;
+        var (people, meetings, clients) = await Gather(unitId, appointment, ct);
+        return new PersonalDataCopy(clock.GetCurrentInstant(), people, meetings, await records.EmailsTo(unitId, clients, ct));
+    }
+
+    /// <summary>What erasing an online booking's data would do; null for no such booking. A family's booking is erased
+    /// with its family (the plan then shows nothing may be erased here).</summary>
+    public async Task<ErasurePlan?> PlanBookingErasure(Guid unitId, Guid appointmentId, CancellationToken ct = default)
+    {
+        var appointment = await LoadAppointment(unitId, appointmentId, ct);
+        if (appointment.Status == AppointmentStatus.None) return null;
+        var (people, meetings, clients) = await Gather(unitId, appointment, ct);
+        var now = clock.GetCurrentInstant();
+        return new ErasurePlan(appointment.FamilyId, appointmentId, people, meetings, [.. meetings.Where(m => StillToCome(m, now))],
+            (await records.EmailsTo(unitId, clients, ct)).Count);
+    }
+
+    /// <summary>Erases an online booking's contacts (booker and invited parent), video link, note, links and email copies;
+    /// refused while the meeting is to come or when the booking is a family's (erase the family then).</summary>
+    public Task<Outcome<BookingPersonalDataErased>> EraseBooking(Guid unitId, Guid appointmentId, ErasureReason reason, string actor,
+        CancellationToken ct = default) =>
+        runner.Run(unitId, actor, async (write, token) =>
+        {
+            var stream = await write.Fetch(BookingErasureDecider.Definition, StreamIds.Appointment(appointmentId), token);
+            var clients = ClientsOf(stream.State);
+            if (stream.Decide(new EraseBookingData(appointmentId, reason, clients.Count, actor, write.Now)).Error is { } error)
+                return Step<Outcome<BookingPersonalDataErased>>.Answer(error);
+            write.Store(new PersonalDataErasure(unitId, clients, [appointmentId]));
+            return Step<Outcome<BookingPersonalDataErased>>.Save((BookingPersonalDataErased)stream.Appended[0]);
+        }, () => Task.FromResult<Outcome<BookingPersonalDataErased>>(
+            WriteRunner.Busy("The booking was being changed at the same moment. Please try again.")), ct);
+
+    private static List<Guid> ClientsOf(Appointment a) =>
+        a.OtherParentClientId is { } other && other != a.ClientId ? [a.ClientId, other] : [a.ClientId];
+
+    private async Task<(List<CopyPerson> People, List<CopyMeeting> Meetings, List<Guid> Clients)> Gather(Guid unitId, Appointment appointment,
+        CancellationToken ct)
+    {
+        var clients = ClientsOf(appointment);
+        var found = await contacts.Find(unitId, clients, ct);
+        var people = clients.Where(found.ContainsKey).Select(c => Person(found[c], c == appointment.ClientId ? "booker" : "otherParent")).ToList();
+        return (people, await Meetings(unitId, [appointment], ct), clients);
+    }
 
     private static bool StillToCome(CopyMeeting m, Instant now) => m.Status == AppointmentStatus.Booked && m.End > now;
 

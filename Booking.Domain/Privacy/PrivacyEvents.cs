@@ -15,3 +15,10 @@ public abstract record PrivacyEvent(Guid FamilyId);
 [EventName("family_personal_data_erased")]
 public sealed record FamilyPersonalDataErased(Guid FamilyId, ErasureReason Reason, int Parents, int Meetings, string ErasedBy, Instant ErasedAt)
     : PrivacyEvent(FamilyId);
+
+/// <summary>A booking made without the secretary (no family): its booker's and invited parent's contacts, its video link
+/// and note were erased on request. On the appointment's stream, so that a change of the booking meets it there.</summary>
+/// <param name="People">How many people's contact details were erased (the booker and the invited parent).</param>
+[EventName("booking_personal_data_erased")]
+public sealed record BookingPersonalDataErased(Guid AppointmentId, ErasureReason Reason, int People, string ErasedBy, Instant ErasedAt)
+    : Booking.Domain.Appointments.AppointmentEvent(AppointmentId);

@@ -33,8 +33,9 @@ public sealed record CopyMeeting(Guid AppointmentId, string AppointmentType, Mod
 public sealed record PersonalDataCopy(Instant MadeAt, IReadOnlyList<CopyPerson> People, IReadOnlyList<CopyMeeting> Meetings,
     IReadOnlyList<SentEmail> Emails);
 
-/// <summary>What erasing a family would do: whose contacts and which meetings' notes go, and the meetings that stop it.</summary>
-public sealed record ErasurePlan(Guid FamilyId, IReadOnlyList<CopyPerson> Parents, IReadOnlyList<CopyMeeting> Meetings,
+/// <summary>What erasing a family's (FamilyId) or an online booking's (AppointmentId) data would do: whose contacts and
+/// which meetings' notes go, and the meetings that stop it.</summary>
+public sealed record ErasurePlan(Guid? FamilyId, Guid? AppointmentId, IReadOnlyList<CopyPerson> Parents, IReadOnlyList<CopyMeeting> Meetings,
     IReadOnlyList<CopyMeeting> FutureMeetings, int Emails)
 {
     public bool MayErase => FutureMeetings.Count == 0;

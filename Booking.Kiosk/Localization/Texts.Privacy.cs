@@ -92,6 +92,15 @@ public sealed partial class Texts
     public string ErasureConfirmMissing => T("Vahvista poisto rastittamalla ruutu.", "Bekräfta raderingen genom att kryssa i rutan.", "Confirm the erasure by ticking the box.");
     public string ErasureReasonMissing => T("Valitse syy.", "Välj ett skäl.", "Choose a reason.");
     public string ErasureDone => T("Perheen tiedot on poistettu.", "Familjens uppgifter har raderats.", "The family's data have been erased.");
+    public string BookingErasureTitle => T("Varauksen tiedot: kopio ja poisto", "Bokningens uppgifter: kopia och radering",
+        "The booking's data: copy and erasure");
+    public string BookingErasureNotFound => T("Varausta ei löytynyt.", "Bokningen hittades inte.", "No such booking.");
+    public string BookingErasureFamily => T("Varaus kuuluu perheelle, jonka tietoja sihteeri pitää. Poista tiedot perheen sivulta.",
+        "Bokningen hör till en familj som sekreteraren för uppgifter om. Radera uppgifterna på familjens sida.",
+        "The booking belongs to a family the secretary keeps. Erase the data on the family's page.");
+    public string BookingErasureFamilyLink => T("Perheen tiedot", "Familjens uppgifter", "The family's data");
+    public string BookingCopyDownload => T("Lataa varauksen tiedot (JSON)", "Ladda ner bokningens uppgifter (JSON)", "Download the booking's data (JSON)");
+    public string BookingPrivacyLink => T("Tietosuoja: kopio ja poisto", "Dataskydd: kopia och radering", "Privacy: copy and erasure");
     public string FamilyCopyDownload => T("Lataa perheen tiedot (JSON)", "Ladda ner familjens uppgifter (JSON)", "Download the family's data (JSON)");
     public string ReadsOfFamilyLink => T("Kuka on katsonut perheen tietoja", "Vem har sett familjens uppgifter", "Who has looked at the family's details");
 

@@ -68,7 +68,8 @@ public sealed class History(string connectionString, Guid unitId, IReadOnlyList<
         var bookings = Plan((int)(missing / 2));
         var invited = missing % 2 == 1;
 
-        await using var connection = new NpgsqlConnection(connectionString);
+        // A million rows by COPY take minutes on a busy machine: no 30-second command timeout on this connection.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var before = await Scalar(connection, transaction, MaxSequenceSql);

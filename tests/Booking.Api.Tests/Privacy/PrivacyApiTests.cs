@@ -70,6 +70,61 @@ public sealed class PrivacyApiTests(PrivacyApiApp app) : IClassFixture<PrivacyAp
     }
 
     [Fact]
+    public async Task An_online_booking_without_a_family_is_erased_now_after_its_meeting_is_cancelled_and_a_familys_booking_is_sent_to_its_family()
+    {
+        var f = TestFamily.Distinct("Onlineonly");
+        var booked = await (await app.CreateClient().Book(BookingClient.Request("2026-04-27T09:00", name: f.Name, email: f.Email, phone: f.Phone,
+            otherParentEmail: "other." + f.Email))).Json();
+        var appointmentId = Guid.Parse(booked["appointmentId"].Text());
+        var token = booked["manageToken"].Text();
+        var secretary = await app.SignIn("leena");
+        var url = $"/api/privacy/bookings/{appointmentId}";
+
+        var plan = await (await secretary.GetAsync($"{url}/erasure")).Json();
+        Assert.False(plan["mayErase"]!.GetValue<bool>());
+        Assert.Equal(f.Name, plan["parents"]![0]!["name"].Text());
+        Assert.Equal(2, plan["parents"]!.AsArray().Count);
+        var copy = await secretary.GetAsync($"{url}/copy");
+        Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
+        Assert.Contains(f.Email, await copy.Content.ReadAsStringAsync());
+        var events = await app.CountEvents();
+        var refused = await secretary.PostAsJsonAsync($"{url}/erase", new { reason = "parentAsked" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("future_meeting", (await refused.Json())["code"].Text());
+        foreach (var body in new object[] { new { reason = "parentAsked,other" }, new { reason = 1 }, new { } })
+            Assert.Equal(HttpStatusCode.BadRequest, (await secretary.PostAsJsonAsync($"{url}/erase", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignIn("aino")).PostAsJsonAsync($"{url}/erase", new { reason = "parentAsked" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsJsonAsync($"/api/privacy/bookings/{Guid.NewGuid()}/erase", new { reason = "parentAsked" })).StatusCode);
+        Assert.Equal(events, await app.CountEvents());
+        var page = await secretary.GetAsync($"/staff/privacy/booking/{appointmentId}?lang=fi");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Varauksen tiedot: kopio ja poisto", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().PostAsync($"/api/bookings/{token}/cancel", null)).StatusCode);
+        var erased = await secretary.PostAsJsonAsync($"{url}/erase", new { reason = "parentAsked" });
+
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.Equal(("parentAsked", "2"), ((await erased.Json())["reason"].Text(), (await erased.Json())["people"].Text()));
+        Assert.Equal(1, await app.CountEvents("booking_personal_data_erased"));
+        await app.Settled();
+        Assert.Empty(await app.Search(f.Needles));
+        Assert.Empty(await app.Search("other." + f.Email));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/bookings/{token}")).StatusCode);
+
+        // A booking the secretary made for a family is erased with the family.
+        var g = TestFamily.Distinct("Familybooking");
+        var family = await secretary.FirstContact(g);
+        var central = await (await secretary.BookForFamily(Guid.Parse(family["familyId"].Text()), PrivacyTestData.Mother(family), "2026-04-28T13:00", g)).Json();
+        var familyMeeting = central["meetings"]![0]!["appointmentId"].Text();
+        var familyPlan = await (await secretary.GetAsync($"/api/privacy/bookings/{familyMeeting}/erasure")).Json();
+        Assert.Equal(family["familyId"].Text(), familyPlan["familyId"].Text());
+        var sent = await secretary.PostAsJsonAsync($"/api/privacy/bookings/{familyMeeting}/erase", new { reason = "parentAsked" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, sent.StatusCode);
+        Assert.Equal("part_of_family", (await sent.Json())["code"].Text());
+        Assert.Contains(await app.Search(g.Name), t => t.StartsWith("public.client_contacts", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Erase_now_refuses_a_bad_reason_an_unknown_family_and_the_wrong_roles()
     {
         var secretary = await app.SignIn("leena");
@@ -159,6 +214,13 @@ public sealed class PrivacyApiTests(PrivacyApiApp app) : IClassFixture<PrivacyAp
             Assert.Contains(words, WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
         }
         Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().GetAsync($"/booking/{token}/copy")).StatusCode);
+        // Every door of the link says the same: cancelling or moving through it, and the move pages.
+        Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().PostAsync($"/api/bookings/{token}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().PostAsJsonAsync($"/api/bookings/{token}/move", new { start = "2026-06-02T09:00" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().GetAsync($"/booking/{token}/move")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await app.CreateClient().GetAsync($"/booking/{token}/move/confirm?start=2026-06-02T09:00")).StatusCode);
+        // A link that never existed is still "not found".
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().PostAsync("/api/bookings/no-such-link-at-all/cancel", null)).StatusCode);
     }
 }
 

@@ -70,6 +70,9 @@ public sealed class RetentionJobTests(RetentionJobApp app) : IClassFixture<Reten
         var statistics = await app.TableText("booking_statistics", "t::text");
         var manager = await app.SignIn("pekka");
         var callBackFigures = await (await manager.GetAsync("/api/call-backs/figures?from=2026-04-01&to=2026-04-30")).Content.ReadAsStringAsync();
+        const string UnitReport = "/api/figures/report?from=2026-04-01&to=2026-05-31";
+        var report = await (await manager.GetAsync(UnitReport)).Content.ReadAsStringAsync();
+        Assert.Contains("\"booked\"", report);
 
         // 23 July: the meetings of 21 and 23 April ended more than 90 days ago, the evening of 12 May and the call of
         // 22 April more than 30 days ago.
@@ -81,6 +84,9 @@ public sealed class RetentionJobTests(RetentionJobApp app) : IClassFixture<Reten
         Assert.Empty(PrivacyTestData.SearchFolder(app.Pickup, f.Needles));
         Assert.Equal(statistics, await app.TableText("booking_statistics", "t::text"));
         Assert.Equal(callBackFigures, await (await manager.GetAsync("/api/call-backs/figures?from=2026-04-01&to=2026-04-30")).Content.ReadAsStringAsync());
+        // The unit's report (#13) counts the same meetings, evening and call-back after the erasure.
+        await app.Settled();
+        Assert.Equal(report, await (await manager.GetAsync(UnitReport)).Content.ReadAsStringAsync());
         // The events are all still there, pseudonymous.
         Assert.True(await app.CountEvents("appointment_booked") >= 3);
         // The booking within its period keeps its contact.

@@ -1,5 +1,7 @@
 // Erase now and link expiry as rules, without a database: given the family's events, when erasing, then the event or
 // the rule that refuses.
+using Booking.Domain.Appointments;
+using Booking.Domain.Configuration;
 using Booking.Domain.Privacy;
 using Booking.Domain.Secretary;
 using NodaTime;
@@ -68,5 +70,49 @@ public sealed class ErasureDeciderTests
         Assert.Equal(Duration.FromDays(90), periods.ContactsAfterLastMeeting);
         Assert.Equal(Duration.FromDays(30), periods.EveningRegistrationsAfterEvening);
         Assert.Equal(Duration.FromDays(30), periods.CallBackNumbersAfterCall);
+    }
+
+    private static Appointment Booked(Instant end, Guid? familyId = null) => BookingErasureDecider.Definition.Fold(Appointment.Initial,
+    [
+        new AppointmentBooked(FamilyId, Guid.NewGuid(), "advice", Modality.InPerson, end - Duration.FromHours(1), end, end, Guid.NewGuid(),
+            BookingChannel.Online, "client:x", Now - Duration.FromDays(3), FamilyId: familyId),
+    ]);
+
+    private static EraseBookingData EraseBooking() => new(FamilyId, ErasureReason.ParentAsked, 2, "staff:leena", Now);
+
+    [Fact]
+    public void Given_an_online_booking_whose_meeting_is_over_When_erased_Then_who_when_why_and_how_many_people_are_recorded()
+    {
+        var decision = BookingErasureDecider.Decide(EraseBooking(), Booked(Now - Duration.FromDays(1)));
+
+        Assert.Null(decision.Error);
+        Assert.Equal(new AppointmentEvent[] { new BookingPersonalDataErased(FamilyId, ErasureReason.ParentAsked, 2, "staff:leena", Now) },
+            decision.Events);
+    }
+
+    [Fact]
+    public void Given_an_online_booking_still_to_come_When_erased_Then_it_is_refused_until_it_is_cancelled()
+    {
+        var booked = Booked(Now + Duration.FromDays(2));
+        Assert.Equal(ErasureDecider.FutureMeeting, BookingErasureDecider.Decide(EraseBooking(), booked).Error?.Code);
+
+        var cancelled = BookingErasureDecider.Definition.Evolve(booked, new AppointmentCancelled(FamilyId, "client:x", Now));
+        Assert.Null(BookingErasureDecider.Decide(EraseBooking(), cancelled).Error);
+    }
+
+    [Fact]
+    public void Given_a_familys_booking_or_none_When_erased_as_a_booking_Then_it_is_sent_to_the_family_or_not_found()
+    {
+        Assert.Equal(BookingErasureDecider.PartOfFamily,
+            BookingErasureDecider.Decide(EraseBooking(), Booked(Now - Duration.FromDays(1), Guid.NewGuid())).Error?.Code);
+        Assert.Equal("appointment_not_found", BookingErasureDecider.Decide(EraseBooking(), Appointment.Initial).Error?.Code);
+    }
+
+    [Fact]
+    public void Given_an_erased_booking_When_folded_Then_the_meeting_itself_is_unchanged()
+    {
+        var before = Booked(Now - Duration.FromDays(1));
+        Assert.Equal(before, BookingErasureDecider.Definition.Evolve(before,
+            new BookingPersonalDataErased(FamilyId, ErasureReason.Other, 1, "staff:pekka", Now)));
     }
 }
