@@ -22,13 +22,15 @@ public sealed record LocalizedText(string Fi, string Sv, string En)
 /// <summary>A person of the unit or of a partner service (family counselling, child welfare ...). No client data here.</summary>
 public sealed record StaffMember(Guid Id, string DisplayName, StaffRole Role, string? PartnerService = null, bool Active = true);
 
+/// <param name="Description">In plain words, for a parent choosing: what the meeting is for, who comes, when to choose it.</param>
 public sealed record AppointmentType(
     string Code,
     LocalizedText Name,
     Duration Length,
     IReadOnlyList<Modality> Modalities,
     bool OnlineBookable,
-    Duration BufferAfter)
+    Duration BufferAfter,
+    LocalizedText? Description = null)
 {
     /// <summary>The staff member's time a meeting of this type takes, buffer included.</summary>
     [JsonIgnore]

@@ -10,6 +10,16 @@ public sealed record BookingWeek(LocalDate Monday, LocalDate FirstMonday, LocalD
     public LocalDate Sunday => Monday.PlusDays(6);
     public LocalDate? Previous => Monday > FirstMonday ? Monday.PlusWeeks(-1) : null;
     public LocalDate? Next => Monday < LastMonday ? Monday.PlusWeeks(1) : null;
+    /// <summary>The week a month earlier (or the first week), when that is further back than the previous week.</summary>
+    public LocalDate? PreviousMonth => Previous is { } p && Clamp(Monday.PlusMonths(-1)) is var m && m < p ? m : null;
+    /// <summary>The week a month later (or the last week), when that is further on than the next week.</summary>
+    public LocalDate? NextMonth => Next is { } n && Clamp(Monday.PlusMonths(1)) is var m && m > n ? m : null;
+
+    private LocalDate Clamp(LocalDate date)
+    {
+        var monday = ImpartialAssignment.WeekOf(date).Monday;
+        return monday < FirstMonday ? FirstMonday : monday > LastMonday ? LastMonday : monday;
+    }
 
     public static BookingWeek Of(UnitConfiguration config, Instant now, LocalDate? requested)
     {

@@ -20,15 +20,15 @@ public sealed partial class Texts
     public string PrivacyWhatHeading => T("Mitä tietoja säilytetään", "Vilka uppgifter sparas", "What is kept");
     public string[] PrivacyWhat => Language switch
     {
-        Booking.Domain.Configuration.Language.Sv => ["Ditt namn, din e-postadress, ditt telefonnummer och ditt språk, när du bokar tid, anmäler dig till en infokväll eller ber om en uppringning.",
+        Booking.Domain.Configuration.Language.Sv => ["Ditt namn, din e-postadress, ditt telefonnummer och ditt språk, när du bokar tid, anmäler dig till en infokväll eller bokar en telefontid.",
             "Mötets tid, ärende och sätt (på plats, video, telefon), och om den andra föräldern har bjudits in, hens e-postadress och svar.",
             "Vem av personalen som har läst dina kontaktuppgifter och när.",
             "Könummer i väntrummet sparas utan personuppgifter: bara numret och ärendet."],
-        Booking.Domain.Configuration.Language.En => ["Your name, email, phone number and language, when you book a meeting, register for an info evening or ask for a call back.",
+        Booking.Domain.Configuration.Language.En => ["Your name, email, phone number and language, when you book a meeting, register for an info evening or reserve a call-back.",
             "The meeting's time, matter and way (in person, video, phone) and, if the other parent was invited, their email and answer.",
             "Which member of staff read your contact details, and when.",
             "Queue numbers in the waiting room are kept without personal data: only the number and the matter."],
-        _ => ["Nimesi, sähköpostiosoitteesi, puhelinnumerosi ja kielesi, kun varaat ajan, ilmoittaudut infoiltaan tai pyydät takaisinsoittoa.",
+        _ => ["Nimesi, sähköpostiosoitteesi, puhelinnumerosi ja kielesi, kun varaat ajan, ilmoittaudut infoiltaan tai varaat soittoajan.",
             "Tapaamisen aika, asia ja tapa (paikan päällä, video, puhelin) sekä kutsutun toisen vanhemman sähköpostiosoite ja vastaus.",
             "Kuka henkilöstöstä on katsonut yhteystietojasi ja milloin.",
             "Odotustilan vuoronumerot säilytetään ilman henkilötietoja: vain numero ja asia."],
@@ -53,8 +53,8 @@ public sealed partial class Texts
         $"Anmälningar till infokvällar raderas {days} dagar efter kvällen.",
         $"Info evening registrations are erased {days} days after the evening.");
     public string PrivacyPeriodCallBacks(int days) => T(
-        $"Takaisinsoittojen puhelinnumerot poistetaan {days} päivän kuluttua soitosta.",
-        $"Telefonnummer för återuppringning raderas {days} dagar efter samtalet.",
+        $"Soittoajan puhelinnumero poistetaan {days} päivän kuluttua soitosta.",
+        $"Telefonnumret för en telefontid raderas {days} dagar efter samtalet.",
         $"Call-back phone numbers are erased {days} days after the call.");
     public string PrivacyPeriodLinks(int days) => T(
         $"Varauksen hallintalinkki lakkaa toimimasta {days} päivän kuluttua tapaamisesta.",

@@ -160,6 +160,18 @@ public sealed partial class Texts
     public string SlotTakenHeading => T("Aika ehdittiin juuri varata", "Tiden hann just bokas", "That time was just taken");
     public string SlotTaken => T("Joku ehti varata tämän ajan juuri ennen sinua. Valitse toinen aika.", "Någon hann boka tiden just före dig. Välj en annan tid.", "Someone booked this time just before you. Please choose another time.");
     public string NextFreeTimes => T("Seuraavat vapaat ajat", "Nästa lediga tider", "The next free times");
+    public string NextFreeTimesKeepDetails => T("Valitse uusi aika: kirjoittamasi tiedot säilyvät, ja vahvistat varauksen vielä kerran.",
+        "Välj en ny tid: det du har skrivit finns kvar, och du bekräftar bokningen en gång till.",
+        "Choose a new time: what you typed is kept, and you confirm the booking once more.");
+    public string PreviousMonth => T("Kuukausi taaksepäin", "En månad bakåt", "A month back");
+    public string NextMonth => T("Kuukausi eteenpäin", "En månad framåt", "A month ahead");
+    public string JumpedToFirstFree => T("Lähimmillä viikoilla ei ollut vapaita aikoja: tässä ensimmäinen viikko, jolla on.",
+        "De närmaste veckorna hade inga lediga tider: här är den första veckan som har det.",
+        "The nearest weeks had no free times: this is the first week that has.");
+    public string MatterGuide(string? phone) => T(
+        "Neuvontaan voit tulla yksin. Sopimusneuvotteluun tulevat molemmat vanhemmat, ja siinä lastenvalvoja vahvistaa sopimuksenne. Jos et ole varma, valitse neuvonta" + (phone is null ? "." : $" tai soita {phone}."),
+        "Till rådgivning kan du komma ensam. Till en avtalsförhandling kommer båda föräldrarna, och där fastställer barnatillsyningsmannen ert avtal. Om du är osäker, välj rådgivning" + (phone is null ? "." : $" eller ring {phone}."),
+        "You can come to advice alone. Both parents come to an agreement meeting, where the child supervisor confirms your agreement. If you are unsure, choose advice" + (phone is null ? "." : $" or call {phone}."));
     public string NoNextFreeTimes => T("Lähipäivinä ei ole vapaita aikoja.", "Det finns inga lediga tider de närmaste dagarna.", "There are no free times in the next few days.");
     public string ShowAllTimes => T("Näytä kaikki vapaat ajat", "Visa alla lediga tider", "Show all free times");
     public string CouldNotBook => T("Varaus ei onnistunut", "Bokningen lyckades inte", "The booking did not go through");
