@@ -58,6 +58,7 @@ app.MapStaffApi();
 app.MapStaffAccountsApi();
 app.MapConfigurationApi();
 app.MapAppointmentsApi();
+app.MapBookingCalendarApi();
 app.MapWalkInApi();
 app.MapInfoEveningsApi();
 app.MapCallBacksApi();

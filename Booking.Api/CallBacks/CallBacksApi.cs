@@ -25,10 +25,13 @@ namespace Booking.Api.CallBacks;
 /// <param name="Matter">advice, agreement, paternity or other.</param>
 /// <param name="Language">The language to be called in: fi, sv or en.</param>
 /// <param name="Name">Optional: how the supervisor may greet the client.</param>
-public sealed record CallBackRequestDto(string? Start, string? Matter, string? Language, string? Phone, string? Name);
+/// <param name="Email">Optional: the confirmation also goes here by email (it always goes to the phone by SMS).</param>
+public sealed record CallBackRequestDto(string? Start, string? Matter, string? Language, string? Phone, string? Name, string? Email = null);
 
 /// <param name="StaffId">Optional: the supervisor to call; left out, the unit assigns impartially.</param>
-public sealed record StaffCallBackRequestDto(string? Start, string? Matter, string? Language, string? Phone, string? Name, Guid? StaffId);
+/// <param name="Email">Optional: the client's address for the confirmation email.</param>
+public sealed record StaffCallBackRequestDto(string? Start, string? Matter, string? Language, string? Phone, string? Name, Guid? StaffId,
+    string? Email = null);
 
 /// <param name="Attempt">Optional: the attempt (1 or 2) the supervisor saw as next, so that a resent request records nothing twice.</param>
 public sealed record NotReachedDto(int? Attempt);
@@ -139,7 +142,7 @@ public static class CallBacksApi
         var token = tokens.Issue();
         var clientId = Guid.NewGuid();
         var outcome = await callBacks.Reserve(unit.UnitId, new CallBackRequest(Guid.NewGuid(), clientId, parsed.Start, parsed.Matter, parsed.Language,
-            body.Phone ?? "", body.Name, CallBackChannel.Online, $"client:{clientId:N}", null, token.Hash, token.Sealed), ct);
+            body.Phone ?? "", body.Name, CallBackChannel.Online, $"client:{clientId:N}", null, token.Hash, token.Sealed, body.Email), ct);
         if (outcome.Refusal is { } refusal) return Problems.From(refusal);
         return TypedResults.Created($"/api/call-backs/{token.Token}", CallBackDto.From(outcome.Value!.View, token.Token));
     }
@@ -176,7 +179,7 @@ public static class CallBacksApi
         if (refused is not null) return refused;
         var secretary = user.StaffId()!.Value;
         var outcome = await callBacks.Reserve(unit.UnitId, new CallBackRequest(Guid.NewGuid(), Guid.NewGuid(), parsed.Start, parsed.Matter,
-            parsed.Language, body.Phone ?? "", body.Name, CallBackChannel.Secretary, $"staff:{secretary:N}", body.StaffId), ct);
+            parsed.Language, body.Phone ?? "", body.Name, CallBackChannel.Secretary, $"staff:{secretary:N}", body.StaffId, Email: body.Email), ct);
         if (outcome.Refusal is { } refusal) return Problems.From(refusal);
         var reserved = outcome.Value!;
         var day = await callBacks.Day(unit.UnitId, reserved.View.Start.Date, ViewerOf(user), reserved.StaffId, ct);

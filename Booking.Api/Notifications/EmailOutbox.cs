@@ -3,7 +3,10 @@
 // event's sequence and the recipient's role, so a rebuild queues nothing twice and a resend carries the same Message-ID.
 // appointment_id names the stream the message is about: an appointment, an info evening, or a family (info links).
 // A row holds no personal data: the address is looked up when sending, so an erased contact gets nothing.
+using Booking.Api.CallBacks;
+using Booking.Api.Notifications.Sms;
 using Booking.Api.Storage;
+using Booking.Domain.CallBacks;
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Secretary;
@@ -84,6 +87,7 @@ public sealed class EmailOutboxProjection : IAsyncProjection
             client_id      uuid not null,
             primary key (unit_id, appointment_id, recipient_role)
         );
+        """ + SmsOutbox.SchemaSql + """
         create table if not exists evening_email_recipients (
             unit_id         uuid not null,
             evening_id      uuid not null,
@@ -124,6 +128,13 @@ public sealed class EmailOutboxProjection : IAsyncProjection
                     break;
                 case InfoEveningEvent evening:
                     await ApplyEvening(connection, transaction, e, evening, ct);
+                    break;
+                case CallBackReserved reserved:
+                    // The confirmation goes by email (skipped at send time when no address was given) and by SMS.
+                    await Enqueue(connection, transaction, e, CallBackConfirmations.EmailKind, reserved.CallBackId, RecipientRoles.Client,
+                        reserved.ClientId, ct);
+                    await SmsOutbox.Insert(connection, transaction, new SmsOutboxMessage($"{e.Sequence}.{RecipientRoles.Client}.sms", e.UnitId,
+                        SmsOutbox.CallBackConfirmation, reserved.CallBackId, reserved.ClientId, 0), ct);
                     break;
                 case InfoLinksSent sent:
                     // The matter and language stay in the event; the sender reads them (and the address) at send time.

@@ -36,6 +36,8 @@ public sealed class EmailSender(
     EmailSettings settings,
     EmailSenderFaults faults,
     IClock clock,
+    Booking.Api.CallBacks.CallBackConfirmations callBackConfirmations,
+    Sms.SmsSender sms,
     ILogger<EmailSender> logger) : BackgroundService
 {
     internal static readonly long LockKey = LockKeyOf("email_sender");
@@ -74,6 +76,7 @@ public sealed class EmailSender(
                         await using (var ping = new NpgsqlCommand("select 1", connection)) await ping.ExecuteScalarAsync(ct);
                         await reminders.EnqueueDue(ct);
                         while (await SendDue(ct) == BatchSize) { }
+                        while (await sms.SendDue(ct) == BatchSize) { }
                         await _wake.WaitAsync(settings.PollInterval, ct);
                     }
                 }
@@ -178,6 +181,7 @@ public sealed class EmailSender(
     {
         if (EveningEmailKinds.IsEvening(message.Kind)) return await PrepareEvening(message, ct);
         if (message.Kind == EmailKinds.InfoLinks) return await PrepareInfoLinks(message, ct);
+        if (message.Kind == Booking.Api.CallBacks.CallBackConfirmations.EmailKind) return await PrepareCallBack(message, ct);
         var events = await store.ReadStream(message.UnitId, StreamIds.Appointment(message.AppointmentId), ct);
         var appointment = events.Aggregate(Appointment.Initial, (s, e) => Appointment.Evolve(s, e.Data));
         if (appointment.Status == AppointmentStatus.None) return (null, "no such appointment");
@@ -210,6 +214,16 @@ public sealed class EmailSender(
             message.MessageId, appointment, sequence, config, manageUrl, links, now, settings.FromAddress, invitationUrl,
             string.IsNullOrWhiteSpace(videoLink) ? null : videoLink.Trim()));
         return (email, null);
+    }
+
+    /// <summary>A call-back's confirmation: the row's appointment id is the call-back's id; no address given, no email.</summary>
+    private async Task<(ComposedEmail? Email, string? Skip)> PrepareCallBack(OutboxMessage message, CancellationToken ct)
+    {
+        var (facts, skip) = await callBackConfirmations.For(message.UnitId, message.AppointmentId, message.ClientId, ct);
+        if (skip is not null || facts is null) return (null, skip ?? "nothing to send");
+        if (string.IsNullOrWhiteSpace(facts.Email)) return (null, "no email address given");
+        _ = SmtpMailTransport.Recipient(facts.Email); // throws FormatException for an address SMTP would refuse anyway
+        return (Booking.Api.CallBacks.CallBackConfirmationTexts.Email(facts, message.MessageId), null);
     }
 
     /// <summary>The info links the secretary sent a parent: the row's appointment id is the family's id, and the matter and

@@ -3,6 +3,7 @@
 using Booking.Domain;
 using Booking.Api.Configuration;
 using Booking.Api.Errors;
+using Booking.Api.Notifications.Sms;
 using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
@@ -28,6 +29,7 @@ public static class NotificationsApi
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<EmailSenderFaults>();
         services.TryAddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSmsConfirmations(configuration);
         services.AddSingleton<EmailSender>();
         services.AddSingleton<IFailedEmails, FailedEmails>();
         if (settings.Enabled) services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());

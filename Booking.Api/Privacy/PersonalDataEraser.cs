@@ -1,15 +1,16 @@
 // Erasing clients' personal data, in the caller's transaction: their contact details, the meetings' video links and
 // notes, the link tokens and idempotency records that point at them, the evening registrations' address hashes, and
 // the emails not yet sent to them. Events, figures and the outbox's rows keep their pseudonymous ids. The copies of sent
-// emails in the pickup folder (development) are removed once the transaction has committed.
+// emails and texts in the pickup folders (development) are removed once the transaction has committed.
 using Booking.Api.Notifications;
+using Booking.Api.Notifications.Sms;
 using Booking.Api.Storage;
 using Booking.Domain.Privacy;
 using Npgsql;
 
 namespace Booking.Api.Privacy;
 
-public sealed class PersonalDataEraser(EmailSettings email, ILogger<PersonalDataEraser> logger) : IDocumentWriter<PersonalDataErasure>
+public sealed class PersonalDataEraser(EmailSettings email, SmsSettings sms, ILogger<PersonalDataEraser> logger) : IDocumentWriter<PersonalDataErasure>
 {
     public string SchemaSql => "";
 
@@ -27,8 +28,11 @@ public sealed class PersonalDataEraser(EmailSettings email, ILogger<PersonalData
         var clients = clientIds.Distinct().ToArray();
         var appointments = appointmentIds.Distinct().ToArray();
         var messages = new List<string>();
-        await using (var find = new NpgsqlCommand("select message_id from email_outbox where unit_id = $1 and client_id = any($2)",
-                         connection, transaction))
+        // The SMS outbox's ids name their pickup copies as the Message-IDs name the emails'.
+        await using (var find = new NpgsqlCommand("""
+                         select message_id from email_outbox where unit_id = $1 and client_id = any($2)
+                         union all select id from sms_outbox where unit_id = $1 and client_id = any($2)
+                         """, connection, transaction))
         {
             Add(find, unitId, clients);
             await using var reader = await find.ExecuteReaderAsync(ct);
@@ -50,6 +54,10 @@ public sealed class PersonalDataEraser(EmailSettings email, ILogger<PersonalData
                      update email_outbox set status = 'skipped', last_error = 'contact erased', updated_at = now()
                      where unit_id = $1 and client_id = any($2) and status in ('pending', 'dead')
                      """,
+                     """
+                     update sms_outbox set status = 'skipped', last_error = 'contact erased', updated_at = now()
+                     where unit_id = $1 and client_id = any($2) and status in ('pending', 'dead')
+                     """,
                  })
         {
             var command = new NpgsqlBatchCommand(sql);
@@ -64,8 +72,15 @@ public sealed class PersonalDataEraser(EmailSettings email, ILogger<PersonalData
 
     public void RemovePickupCopies(IEnumerable<string> messageIds)
     {
+        var ids = messageIds.ToList();
+        if (!sms.UsesGateway && Directory.Exists(sms.PickupDirectory))
+            foreach (var id in ids)
+            {
+                try { File.Delete(Path.Combine(sms.PickupDirectory, PickupSmsTransport.FileName(id))); }
+                catch (IOException e) { logger.LogWarning(e, "Could not remove an erased client's text message copy from the pickup folder"); }
+            }
         if (email.UsesSmtp || !Directory.Exists(email.PickupDirectory)) return;
-        foreach (var id in messageIds)
+        foreach (var id in ids)
         {
             var file = Path.Combine(email.PickupDirectory, SmtpMailTransport.PickupFileName(id));
             try { File.Delete(file); }

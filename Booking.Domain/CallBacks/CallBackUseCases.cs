@@ -13,6 +13,7 @@ namespace Booking.Domain.CallBacks;
 /// <summary>A reservation; the caller makes the ids and the cancel link's token (the domain never does).</summary>
 /// <param name="StaffId">The secretary's choice of supervisor; null lets the unit assign impartially.</param>
 /// <param name="TokenHash">The hash of the cancel link's token; null when nobody gets a link (the secretary's reservation).</param>
+/// <param name="Email">Optional: where the confirmation also goes by email (the SMS goes to <paramref name="Phone"/>).</param>
 public sealed record CallBackRequest(
     Guid CallBackId,
     Guid ClientId,
@@ -25,7 +26,8 @@ public sealed record CallBackRequest(
     string ReservedBy,
     Guid? StaffId = null,
     string? TokenHash = null,
-    string? SealedToken = null);
+    string? SealedToken = null,
+    string? Email = null);
 
 /// <summary>A call-back as the client sees it: no staff names, no phone number.</summary>
 public sealed record CallBackView(Guid CallBackId, LocalDateTime Start, LocalDateTime End, WalkInMatter Matter, Language Language,
@@ -104,6 +106,7 @@ public sealed class CallBackUseCases(
         var offered = CallBackSlots.On(config, date);
         var phone = request.Phone.Trim();
         var name = request.Name?.Trim() ?? "";
+        var email = request.Email?.Trim() ?? "";
 
         var run = await Run(unitId, date, request.ReservedBy, async (state, now) =>
         {
@@ -114,7 +117,7 @@ public sealed class CallBackUseCases(
                 samePhone, now);
         }, session =>
         {
-            session.Store(new ClientContact(unitId, request.ClientId, name, "", phone, request.Language));
+            session.Store(new ClientContact(unitId, request.ClientId, name, email, phone, request.Language));
             if (request.TokenHash is { Length: > 0 } hash && request.SealedToken is { Length: > 0 } sealedToken)
                 session.Store(new CallBackToken(unitId, request.CallBackId, request.ClientId, hash, sealedToken));
         }, ct);
@@ -196,6 +199,8 @@ public sealed class CallBackUseCases(
         if (!ContactDetails.IsPhone(request.Phone)) errors["phone"] = ["Phone must have 6 to 15 digits and may start with +."];
         if ((request.Name?.Trim().Length ?? 0) > ContactDetails.MaxName) errors["name"] = [$"Name must be at most {ContactDetails.MaxName} characters."];
         else if (ClientInput.HasControlCharacters(request.Name)) errors["name"] = ["Name must not contain control characters."];
+        if (!string.IsNullOrWhiteSpace(request.Email) && !ContactDetails.IsEmail(request.Email))
+            errors["email"] = ["Email must be a valid address such as name@example.fi, or left out."];
         return errors;
     }
 

@@ -190,6 +190,14 @@ public sealed class WalkInUseCases(
             : new DomainError("ticket_not_found", "No such ticket today.", ErrorKind.NotFound);
     }
 
+    /// <summary>The language a ticket was taken in, so its phone page speaks it even from the plain address (without
+    /// ?lang); null for an unknown code.</summary>
+    public async Task<Language?> TicketLanguage(Guid unitId, string ticketCode, CancellationToken ct = default)
+    {
+        var (_, _, state) = await Read(unitId, ct);
+        return state.TicketByCode(ticketCode)?.Language;
+    }
+
     /// <summary>The waiting-room display. It never writes: before the first use of a walk-in day it shows the session
     /// as it will open.</summary>
     public async Task<WalkInBoard> Board(Guid unitId, CancellationToken ct = default)

@@ -22,6 +22,20 @@ public static class TicketLinks
     public static string PhoneUrl(NavigationManager nav, string code, Language language) =>
         $"{nav.BaseUri}walk-in/t/{Uri.EscapeDataString(code)}?{Languages.QueryName}={Languages.CodeOf(language)}";
 
+    /// <summary>The absolute address of a public page in a language, for a QR code a client reads with a phone.</summary>
+    public static string PublicUrl(NavigationManager nav, string relative, Language language) =>
+        $"{nav.BaseUri}{relative.TrimStart('/')}?{Languages.QueryName}={Languages.CodeOf(language)}";
+
+    /// <summary>An address to type on a phone: no scheme, no trailing slash ("perheoikeus.example.fi/book"). The kiosk shows
+    /// this as text, never as a link, so that no touch leaves kiosk mode.</summary>
+    public static string ShortAddress(string url)
+    {
+        var shortened = url;
+        foreach (var scheme in new[] { "https://", "http://" })
+            if (shortened.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) shortened = shortened[scheme.Length..];
+        return shortened.TrimEnd('/');
+    }
+
     /// <summary>The QR code of <paramref name="url"/> as a PNG data URI (the CSP allows data: images).</summary>
     public static string QrDataUri(string url)
     {
