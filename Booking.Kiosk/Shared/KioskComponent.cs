@@ -1,4 +1,5 @@
 // Base of the public pages: the language's texts, links that respect the host's path base, and the query formats.
+using Booking.Domain.Configuration;
 using Booking.Kiosk.Localization;
 using Microsoft.AspNetCore.Components;
 using NodaTime;
@@ -9,6 +10,11 @@ namespace Booking.Kiosk.Shared;
 public abstract class KioskComponent : ComponentBase
 {
     [CascadingParameter] public Texts T { get; set; } = Texts.Fi;
+
+    /// <summary>A page's configuration before its read has finished. Blazor renders a page once as soon as its
+    /// OnInitializedAsync first waits (a cold configuration cache does), and only the final render is sent; that first
+    /// render must not fail on a configuration not yet read, so pages start from this empty one, never from null.</summary>
+    protected static readonly UnitConfiguration NotLoaded = new(Guid.Empty, "", "Europe/Helsinki", [], [], [], []);
 
     [Inject] protected NavigationManager Nav { get; set; } = default!;
 
