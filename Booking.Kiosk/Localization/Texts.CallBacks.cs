@@ -33,6 +33,10 @@ public sealed partial class Texts
     public string PhoneClosedToday(string why) => T($"Tänään suljettu ({why}).", $"Stängt i dag ({why}).", $"Closed today ({why}).");
 
     // Start page and walk-in alternatives
+    public string CallBackEmailLabel => T("Sähköposti (vapaaehtoinen)", "E-post (frivilligt)", "Email (optional)");
+    public string CallBackEmailHint => T("Vahvistus tulee tekstiviestinä puhelinnumeroon ja lisäksi tähän osoitteeseen, jos annat sen.",
+        "Bekräftelsen kommer som textmeddelande till telefonnumret och dessutom till den här adressen om du anger den.",
+        "The confirmation comes as a text message to the phone number, and also to this address if you give one.");
     public string CallBackAction => T("Varaa soittoaika", "Boka en telefontid", "Reserve a call-back");
     public string CallBackActionHint => T("Valitse aika, jolloin lastenvalvoja soittaa sinulle.", "Välj en tid då barnatillsyningsmannen ringer dig.",
         "Choose a time when a child supervisor will phone you.");

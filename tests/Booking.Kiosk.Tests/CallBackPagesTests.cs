@@ -42,11 +42,14 @@ public sealed class CallBackPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await BrowserApp.Arrived(page, "**/call-back/details**");
         Assert.Equal("true", await page.IsCheckedAsync("#language-sv") ? "true" : "false");
         await page.FillAsync("#phone", "12");
+        await page.FillAsync("#email", "inte-en-adress");
         await page.ClickAsync("main form button[type=submit]");
         await page.Locator(".error-summary a[href$='#phone']").WaitForAsync();
         Assert.Equal("true", await page.GetAttributeAsync("#phone", "aria-invalid"));
+        Assert.Equal("true", await page.GetAttributeAsync("#email", "aria-invalid"));
         await Check();
 
+        await page.FillAsync("#email", "astrid.telefontid@example.fi");
         await page.FillAsync("#phone", "+358 50 765 4321");
         await page.FillAsync("#name", "Astrid");
         await page.ClickAsync("main form button[type=submit]");
@@ -57,6 +60,13 @@ public sealed class CallBackPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         Assert.Contains("Avtal", main);
         Assert.Contains("13.00–13.15", main);
         Assert.Contains("Svenska", main);
+        // The optional email was kept with the number, so the confirmation also goes there.
+        await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var count = new Npgsql.NpgsqlCommand("select count(*) from client_contacts where email = 'astrid.telefontid@example.fi'", connection);
+            Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
+        }
         Assert.DoesNotContain("Mikael", main);
         Assert.DoesNotContain("Johanna", main);
         await Check();
