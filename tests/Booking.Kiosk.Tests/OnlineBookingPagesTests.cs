@@ -87,7 +87,7 @@ public sealed class OnlineBookingPagesTests(BrowserApp app) : IClassFixture<Brow
         var manage = page.Url.Split('?')[0];
         var violations = new List<string>(await BrowserApp.AccessibilityViolations(page));
 
-        await page.Locator("main a.button").First.ClickAsync();
+        await page.Locator("main a.button[href$='/move']").ClickAsync();
         await BrowserApp.Arrived(page, "**/move**");
         violations.AddRange(await BrowserApp.AccessibilityViolations(page));
         await page.Locator("ul.times a.time").Nth(2).ClickAsync();

@@ -28,6 +28,7 @@ public sealed class ChoosingWellTests(BrowserApp app) : IClassFixture<BrowserApp
             await Expect(page.Locator("#matter-guide")).ToContainTextAsync(guide);
             Assert.Contains("matter-guide", await page.GetAttributeAsync("main fieldset", "aria-describedby") ?? "");
             violations.AddRange(await BrowserApp.AccessibilityViolations(page));
+            await BrowserApp.SaveScreenshot(page, $"phone-matter-{lang}");
         }
 
         // Friday afternoon: nothing can be booked this week any more, so the page opens at next week and says why.
@@ -40,6 +41,7 @@ public sealed class ChoosingWellTests(BrowserApp app) : IClassFixture<BrowserApp
             await Expect(page.Locator("#week-heading")).ToContainTextAsync("27.4.");
             Assert.True(await page.Locator("ul.times a.time").CountAsync() > 0);
             violations.AddRange(await BrowserApp.AccessibilityViolations(page));
+            await BrowserApp.SaveScreenshot(page, "phone-times-first-free-week-fi");
 
             await page.Locator("nav.week-nav").First.GetByText("Kuukausi eteenpäin").ClickAsync();
             await BrowserApp.Arrived(page, "**/book/times?**week=2026-05-25**");
@@ -86,6 +88,7 @@ public sealed class ChoosingWellTests(BrowserApp app) : IClassFixture<BrowserApp
         var offered = page.Locator("main [role=alert] ul.times button.time");
         await Expect(offered.First).ToBeVisibleAsync();
         var violations = new List<string>(await BrowserApp.AccessibilityViolations(page));
+        await BrowserApp.SaveScreenshot(page, "phone-just-taken-offered-times-sv");
         var newTime = await offered.First.Locator("time").GetAttributeAsync("datetime");
 
         await offered.First.ClickAsync();
