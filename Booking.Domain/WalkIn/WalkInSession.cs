@@ -48,6 +48,13 @@ public sealed record WalkInSession(
     public static readonly WalkInSession Initial = new(false, default, default, default, Duration.Zero, Duration.Zero,
         [], [], ImmutableDictionary<string, int>.Empty, ImmutableDictionary<string, string>.Empty, [], null);
 
+    /// <summary>Observed walks: from a number's first call to the start of its visit (the client comes to the room).</summary>
+    public ImmutableList<Duration> ObservedWalks { get; init; } = [];
+
+    /// <summary>Observed write-ups: from the end of a supervisor's visit (or no-show) to their next call, counted only when
+    /// the next client was already waiting then, so the gap is work, never idle time.</summary>
+    public ImmutableList<Duration> ObservedWriteUps { get; init; } = [];
+
     public static WalkInSession Evolve(WalkInSession state, object @event) => @event switch
     {
         WalkInOpened e => state with
@@ -67,12 +74,12 @@ public sealed record WalkInSession(
             NumberByCode = state.NumberByCode.SetItem(e.TicketCode, e.Number),
         },
         TicketRefused e => state with { RefusedCodes = state.RefusedCodes.SetItem(e.TicketCode, e.Reason) },
-        TicketCalled e => Update(state, e.Number, t => t with
+        TicketCalled e => Update(ObserveWriteUp(state, e), e.Number, t => t with
         {
             Status = TicketStatus.Called, StaffId = e.StaffId, Room = e.Room, FirstCalledAt = t.FirstCalledAt ?? e.CalledAt, CalledAt = e.CalledAt,
         }),
         TicketRecalled e => Update(state, e.Number, t => t with { CalledAt = e.At }),
-        VisitStarted e => Update(state, e.Number, t => t with { Status = TicketStatus.InVisit, StaffId = e.StaffId, StartedAt = e.StartedAt }),
+        VisitStarted e => Update(ObserveWalk(state, e), e.Number, t => t with { Status = TicketStatus.InVisit, StaffId = e.StaffId, StartedAt = e.StartedAt }),
         VisitCompleted e => Observe(Update(state, e.Number, t => t with
         {
             Status = TicketStatus.Done, FinishedAt = e.CompletedAt, Outcome = e.Outcome,
@@ -92,6 +99,21 @@ public sealed record WalkInSession(
     private static WalkInSession Observe(WalkInSession state, int number) =>
         state.Ticket(number) is { StartedAt: { } started, FinishedAt: { } finished }
             ? state with { ObservedVisitLengths = state.ObservedVisitLengths.Add(finished - started) }
+            : state;
+
+    private static WalkInSession ObserveWriteUp(WalkInSession state, TicketCalled call)
+    {
+        if (state.Ticket(call.Number) is not { Status: TicketStatus.Waiting } next) return state;
+        var previous = state.Tickets.LastOrDefault(t => t.StaffId == call.StaffId && t.Status is TicketStatus.Done or TicketStatus.NoShow
+            && t.FinishedAt is not null);
+        return previous is { FinishedAt: { } finished } && next.IssuedAt <= finished && call.CalledAt >= finished
+            ? state with { ObservedWriteUps = state.ObservedWriteUps.Add(call.CalledAt - finished) }
+            : state;
+    }
+
+    private static WalkInSession ObserveWalk(WalkInSession state, VisitStarted start) =>
+        state.Ticket(start.Number) is { Status: TicketStatus.Called, FirstCalledAt: { } called } && start.StartedAt >= called
+            ? state with { ObservedWalks = state.ObservedWalks.Add(start.StartedAt - called) }
             : state;
 
     public bool IsIntakeClosed => IntakeClosedAt is not null;

@@ -7,6 +7,8 @@ using Booking.Bench;
 
 // --tiny is the test suite's size, to see what the test runs; its figures mean nothing.
 var sizes = args.Contains("--tiny") ? BenchSizes.Tiny : args.Contains("--quick") ? BenchSizes.Quick : BenchSizes.Full;
+// --warmup N: bookings (and floor/ceiling transactions) sent before measuring, for a longer warm-up than the size's.
+if (ArgumentAfter("--warmup") is { } warmup) sizes = sizes with { Warmup = int.Parse(warmup, System.Globalization.CultureInfo.InvariantCulture) };
 var repository = BenchRun.FindRepository();
 var output = ArgumentAfter("--out") ?? Path.Combine(repository, "bench", "results", sizes == BenchSizes.Full ? "latest.json" : $"{sizes.Name}.json");
 
