@@ -138,6 +138,10 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/settings/booking"] = [Manager],
         ["GET /staff/settings/emails"] = [Manager],
         ["POST /staff/settings/emails"] = [Manager],
+        ["GET /staff/settings/closures"] = [Manager],
+        ["POST /staff/settings/closures"] = [Manager],
+        ["GET /staff/settings/kinds"] = [Manager],
+        ["POST /staff/settings/kinds"] = [Manager],
         ["POST /api/staff/feedback-codes"] = [Supervisor],
         ["GET /api/figures/feedback-comments"] = [Manager],
     };
