@@ -20,6 +20,10 @@ public static class ConfigurationRules
         foreach (var (s, i) in (c.Staff ?? []).Select((s, i) => (s, i)))
         {
             if (string.IsNullOrWhiteSpace(s.DisplayName)) Add($"staff[{i}].displayName", "displayName is required.");
+            else if (!IsShortText(s.DisplayName, MaxNameLength))
+                Add($"staff[{i}].displayName", $"displayName is one line of at most {MaxNameLength} characters without control characters.");
+            if (s.PartnerService is { } service && !IsShortText(service, MaxNameLength))
+                Add($"staff[{i}].partnerService", $"partnerService is left out or one line of at most {MaxNameLength} characters.");
             if (!Enum.IsDefined(s.Role)) Add($"staff[{i}].role", "role must be ChildSupervisor, Secretary, Manager or PartnerProfessional.");
         }
         foreach (var (t, i) in (c.AppointmentTypes ?? []).Select((t, i) => (t, i)))

@@ -1,4 +1,4 @@
-// Closures and kinds of meeting through PUT /api/config as an unfriendly client sends them: wrong types, control
+// Closures, kinds of meeting and staff through PUT /api/config as an unfriendly client sends them: wrong types, control
 // characters, empty and reversed values each answer 400 naming the field and change nothing; a closure saved is in the
 // history; a stale version answers 412.
 using System.Net;
@@ -93,6 +93,41 @@ public sealed class ClosuresAndMeetingKindsApiTests(BookingApp app) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(problem["errors"]?[field] is not null, $"{field} in {problem.ToJsonString()}");
+        Assert.Equal(etag, (await Read(manager)).ETag);
+    }
+
+    [Theory]
+    [InlineData("displayName", "\"\"", "staff[0].displayName")]
+    [InlineData("displayName", "\"Aino\\nKoskinen\"", "staff[0].displayName")]
+    [InlineData("displayName", "\"Aino\\u0000\"", "staff[0].displayName")]
+    [InlineData("displayName", "5", "staff[0].displayName")]
+    [InlineData("role", "\"Boss\"", "staff[0].role")]
+    [InlineData("partnerService", "\"\\t\"", "staff[0].partnerService")]
+    [InlineData("active", "\"no\"", "staff[0].active")]
+    public async Task A_bad_staff_member_answers_400_naming_its_field_and_changes_nothing(string property, string value, string field)
+    {
+        var manager = await app.SignIn("pekka");
+        var (config, etag) = await Read(manager);
+        config["staff"]![0]!.AsObject()[property] = JsonNode.Parse(value);
+        var response = await Put(manager, config.ToJsonString(), etag);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(problem["errors"]?[field] is not null, $"{field} in {problem.ToJsonString()}");
+        Assert.Equal(etag, (await Read(manager)).ETag);
+    }
+
+    [Fact]
+    public async Task Taking_out_a_staff_member_who_has_weekly_hours_is_refused_on_the_hours_and_changes_nothing()
+    {
+        var manager = await app.SignIn("pekka");
+        var (config, etag) = await Read(manager);
+        var first = (string)config["staff"]![0]!["id"]!;
+        Assert.Contains(config["hours"]!.AsArray(), h => (string)h!["staffId"]! == first);
+        config["staff"]!.AsArray().RemoveAt(0);
+        var response = await Put(manager, config.ToJsonString(), etag);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.StartsWith("hours[", StringComparison.Ordinal) && e.Key.EndsWith("].staffId", StringComparison.Ordinal));
         Assert.Equal(etag, (await Read(manager)).ETag);
     }
 }

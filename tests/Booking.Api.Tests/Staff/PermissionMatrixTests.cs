@@ -142,6 +142,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/settings/closures"] = [Manager],
         ["GET /staff/settings/kinds"] = [Manager],
         ["POST /staff/settings/kinds"] = [Manager],
+        ["GET /staff/settings/staff"] = [Manager],
+        ["POST /staff/settings/staff"] = [Manager],
         ["POST /api/staff/feedback-codes"] = [Supervisor],
         ["GET /api/figures/feedback-comments"] = [Manager],
     };

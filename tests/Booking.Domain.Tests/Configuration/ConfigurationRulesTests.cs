@@ -91,3 +91,39 @@ public sealed class ConfigurationRulesTests
         Assert.Contains("appointmentTypes[4].bufferAfter", errors.Keys);
     }
 }
+
+public sealed class StaffRulesTests
+{
+    private static Dictionary<string, string[]> WithMember(StaffMember member)
+    {
+        var config = TestUnit.Config();
+        return ConfigurationRules.Validate(config with { Staff = [.. config.Staff, member] });
+    }
+
+    [Fact]
+    public void A_partner_professional_with_a_service_is_accepted() =>
+        Assert.Empty(WithMember(new StaffMember(Guid.NewGuid(), "Riikka Salo", StaffRole.PartnerProfessional, "Perheneuvola")));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Riikka\nSalo")]
+    [InlineData("Riikka\u0000")]
+    public void A_name_that_is_empty_or_not_one_readable_line_is_refused_on_the_name(string name) =>
+        Assert.Contains("staff[5].displayName", WithMember(new StaffMember(Guid.NewGuid(), name, StaffRole.ChildSupervisor)).Keys);
+
+    [Fact]
+    public void A_name_or_service_longer_than_the_limit_is_refused_on_its_field()
+    {
+        Assert.Contains("staff[5].displayName", WithMember(new StaffMember(Guid.NewGuid(), new string('x', 81), StaffRole.Secretary)).Keys);
+        Assert.Contains("staff[5].partnerService",
+            WithMember(new StaffMember(Guid.NewGuid(), "Riikka", StaffRole.PartnerProfessional, new string('x', 81))).Keys);
+    }
+
+    [Fact]
+    public void Taking_out_a_staff_member_who_still_has_weekly_hours_is_refused_on_those_hours()
+    {
+        var config = TestUnit.Config();
+        var errors = ConfigurationRules.Validate(config with { Staff = config.Staff.Where(s => s.Id != TestUnit.Anna).ToList() });
+        Assert.Contains(errors.Keys, k => k.StartsWith("hours[", StringComparison.Ordinal) && k.EndsWith("].staffId", StringComparison.Ordinal));
+    }
+}

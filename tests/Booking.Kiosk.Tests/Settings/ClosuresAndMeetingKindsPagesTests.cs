@@ -2,7 +2,8 @@
 // away from the parents' booking page; a closure without a reason or ending before it starts is refused on its fields;
 // a kind of meeting added (or taken off the web) shows (or stops showing) on the parents' first page; bad length and
 // code are refused on their fields; an edit of a version someone else has since saved says "reload" and writes nothing;
-// the history names who changed which part; axe-core finds nothing in Finnish or Swedish.
+// a partner professional added and a person left out on the staff page; the history names who changed which part;
+// axe-core finds nothing in Finnish or Swedish.
 // "Now" is Monday 2026-04-20 09:00 in Helsinki; Wednesday 2026-04-22 has free advice times in the demo unit.
 using System.Text.RegularExpressions;
 using Booking.Api.Configuration;
@@ -184,6 +185,62 @@ public sealed class ClosuresAndMeetingKindsPagesTests(BrowserApp app) : IClassFi
         await BrowserApp.Arrived(manager, "**/staff/settings?lang=fi");
         Assert.Matches(@"Pekka Heikkinen\s+tapaamislajit", await manager.Locator("table.settings-history tbody").InnerTextAsync());
         await Check(manager);
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public async Task The_manager_adds_a_partner_professional_and_leaves_one_out_a_name_left_empty_is_named_and_a_stale_edit_says_reload()
+    {
+        var violations = new List<string>();
+        async Task Check(IPage page) => violations.AddRange(await BrowserApp.AccessibilityViolations(page));
+
+        var manager = await SignedInManager("fi-FI", "fi", "/staff/settings/staff");
+        await Check(manager);
+        var rows = await manager.Locator("table.settings-table tbody tr").CountAsync();
+        var empty = rows - 3;
+        var ahmed = (await Stored()).Configuration.Staff.ToList().FindIndex(s => s.Id == DemoUnitIds.Ahmed);
+
+        // A name emptied: named on its row, nothing saved.
+        var version = (await Stored()).Version;
+        await manager.FillAsync("#staff-0-name", "");
+        await manager.ClickAsync("main form button[type=submit]");
+        await manager.Locator(".error-summary").WaitForAsync();
+        Assert.Equal("true", await manager.GetAttributeAsync("#staff-0-name", "aria-invalid"));
+        Assert.Contains("Kirjoita nimi yhdelle riville", await manager.Locator(".error-summary").InnerTextAsync());
+        Assert.Equal(version, (await Stored()).Version);
+        await Check(manager);
+
+        await manager.FillAsync("#staff-0-name", "Aino Koskinen-Lahti");
+        await manager.FillAsync($"#staff-{empty}-name", "Laura Virtanen");
+        await manager.SelectOptionAsync($"#staff-{empty}-role", "PartnerProfessional");
+        await manager.FillAsync($"#staff-{empty}-service", "Perheneuvola / Familjerådgivningen");
+        await manager.UncheckAsync($"#staff-{ahmed}-active");
+        await manager.ClickAsync("main form button[type=submit]");
+        await BrowserApp.Arrived(manager, "**/staff/settings/staff?saved=1**");
+        var staff = (await Stored()).Configuration.Staff;
+        Assert.Equal(rows - 3 + 1, staff.Count);
+        Assert.Contains(staff, s => s.DisplayName == "Laura Virtanen" && s.Role == StaffRole.PartnerProfessional && s.Active
+            && s.PartnerService == "Perheneuvola / Familjerådgivningen");
+        Assert.False(staff.Single(s => s.Id == DemoUnitIds.Ahmed).Active);
+        Assert.Equal("Aino Koskinen-Lahti", staff[0].DisplayName);
+
+        // Stale, in Swedish.
+        await manager.GotoAsync("/staff/settings/staff?lang=sv");
+        await BrowserApp.Arrived(manager, "**/staff/settings/staff?lang=sv");
+        await Check(manager);
+        await SaveMeanwhile();
+        var beforeStale = (await Stored()).Version;
+        await manager.CheckAsync($"#staff-{ahmed}-active");
+        await manager.ClickAsync("main form button[type=submit]");
+        await manager.Locator(".settings-stale").WaitForAsync();
+        Assert.Equal(beforeStale, (await Stored()).Version);
+        Assert.False((await Stored()).Configuration.Member(DemoUnitIds.Ahmed)!.Active);
+        await Check(manager);
+
+        await manager.GotoAsync("/staff/settings?lang=sv");
+        await BrowserApp.Arrived(manager, "**/staff/settings?lang=sv");
+        Assert.Matches(@"Pekka Heikkinen\s+personal", await manager.Locator("table.settings-history tbody").InnerTextAsync());
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
