@@ -69,7 +69,8 @@ public static class ConfigurationRules
             foreach (var (id, room) in walkIn.Rooms ?? new Dictionary<Guid, string>())
             {
                 if (!staff.Contains(id)) Add("walkIn.rooms", "rooms must be keyed by staff members of the unit.");
-                if (room is { Length: > 40 }) Add("walkIn.rooms", "A room name has at most 40 characters.");
+                if (room is { Length: > 0 } && !IsShortText(room, MaxRoomLength))
+                    Add("walkIn.rooms", $"A room name is one line of at most {MaxRoomLength} characters without control characters.");
             }
         }
         foreach (var (b, i) in (c.PhoneHours?.Blocks ?? []).Select((b, i) => (b, i)))
@@ -83,6 +84,7 @@ public static class ConfigurationRules
 
     public const int MaxReasonLength = 200;
     public const int MaxNameLength = 80;
+    public const int MaxRoomLength = 40;
 
     private static bool IsCode(string code) =>
         code.Length is >= 2 and <= 40 && code.All(ch => ch is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');

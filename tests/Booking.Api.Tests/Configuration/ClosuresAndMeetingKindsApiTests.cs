@@ -1,4 +1,4 @@
-// Closures, kinds of meeting and staff through PUT /api/config as an unfriendly client sends them: wrong types, control
+// Closures, kinds of meeting, staff and walk-in through PUT /api/config as an unfriendly client sends them: wrong types, control
 // characters, empty and reversed values each answer 400 naming the field and change nothing; a closure saved is in the
 // history; a stale version answers 412.
 using System.Net;
@@ -128,6 +128,34 @@ public sealed class ClosuresAndMeetingKindsApiTests(BookingApp app) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.StartsWith("hours[", StringComparison.Ordinal) && e.Key.EndsWith("].staffId", StringComparison.Ordinal));
+        Assert.Equal(etag, (await Read(manager)).ETag);
+    }
+
+    [Theory]
+    [InlineData("day", "\"Thorsday\"", "walkIn.day")]
+    [InlineData("from", "8", "walkIn.from")]
+    [InlineData("to", "\"07:00:00\"", "walkIn.to")]
+    [InlineData("onDuty", "[\"aino\"]", "walkIn.onDuty[0]")]
+    [InlineData("onDuty", "[\"00000000-0000-0000-0000-000000000001\"]", "walkIn.onDuty[0]")]
+    [InlineData("rooms", "{\"00000000-0000-0000-0000-000000000001\":\"101\"}", "walkIn.rooms")]
+    [InlineData("rooms", "ROOM_WITH_A_LINE_BREAK", "walkIn.rooms")]
+    [InlineData("rooms", "ROOM_WITH_A_BELL", "walkIn.rooms")]
+    public async Task A_bad_walk_in_answers_400_naming_its_field_and_changes_nothing(string property, string value, string field)
+    {
+        var manager = await app.SignIn("pekka");
+        var (config, etag) = await Read(manager);
+        var walkIn = config["walkIn"]!.AsObject();
+        var firstOnDuty = (string)walkIn["onDuty"]![0]!;
+        walkIn[property] = value switch
+        {
+            "ROOM_WITH_A_LINE_BREAK" => new JsonObject { [firstOnDuty] = "1\n01" },
+            "ROOM_WITH_A_BELL" => new JsonObject { [firstOnDuty] = "101\u0007" },
+            _ => JsonNode.Parse(value),
+        };
+        var response = await Put(manager, config.ToJsonString(), etag);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(problem["errors"]!.AsObject().Any(e => e.Key.StartsWith(field, StringComparison.Ordinal)), $"{field} in {problem.ToJsonString()}");
         Assert.Equal(etag, (await Read(manager)).ETag);
     }
 }

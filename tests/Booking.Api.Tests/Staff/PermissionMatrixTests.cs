@@ -144,6 +144,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/settings/kinds"] = [Manager],
         ["GET /staff/settings/staff"] = [Manager],
         ["POST /staff/settings/staff"] = [Manager],
+        ["GET /staff/settings/walk-in"] = [Manager],
+        ["POST /staff/settings/walk-in"] = [Manager],
         ["POST /api/staff/feedback-codes"] = [Supervisor],
         ["GET /api/figures/feedback-comments"] = [Manager],
     };

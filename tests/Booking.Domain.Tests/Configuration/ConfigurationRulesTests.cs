@@ -127,3 +127,29 @@ public sealed class StaffRulesTests
         Assert.Contains(errors.Keys, k => k.StartsWith("hours[", StringComparison.Ordinal) && k.EndsWith("].staffId", StringComparison.Ordinal));
     }
 }
+
+public sealed class WalkInRulesTests
+{
+    private static Dictionary<string, string[]> WithWalkIn(WalkInSettings walkIn) =>
+        ConfigurationRules.Validate(TestUnit.Config() with { WalkIn = walkIn });
+
+    private static readonly WalkInSettings Thursday = WalkInSettings.Default([TestUnit.Anna], new Dictionary<Guid, string> { [TestUnit.Anna] = "101" });
+
+    [Fact]
+    public void The_usual_thursday_with_a_supervisor_in_a_room_is_accepted() => Assert.Empty(WithWalkIn(Thursday));
+
+    [Theory]
+    [InlineData("1\n01")]
+    [InlineData("101\u0000")]
+    [InlineData("Huone 101, toinen kerros, käytävän perällä vasemmalla")]
+    public void A_room_name_that_is_not_one_short_readable_line_is_refused(string room) =>
+        Assert.Contains("walkIn.rooms", WithWalkIn(Thursday with { Rooms = new Dictionary<Guid, string> { [TestUnit.Anna] = room } }).Keys);
+
+    [Fact]
+    public void A_window_that_ends_before_it_starts_and_someone_on_duty_not_of_the_unit_are_refused_on_their_fields()
+    {
+        var errors = WithWalkIn(Thursday with { From = new LocalTime(12, 0), To = new LocalTime(8, 0), OnDuty = [Guid.NewGuid()] });
+        Assert.Contains("walkIn.to", errors.Keys);
+        Assert.Contains("walkIn.onDuty[0]", errors.Keys);
+    }
+}

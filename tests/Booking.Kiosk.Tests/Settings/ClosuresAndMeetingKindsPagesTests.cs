@@ -2,7 +2,8 @@
 // away from the parents' booking page; a closure without a reason or ending before it starts is refused on its fields;
 // a kind of meeting added (or taken off the web) shows (or stops showing) on the parents' first page; bad length and
 // code are refused on their fields; an edit of a version someone else has since saved says "reload" and writes nothing;
-// a partner professional added and a person left out on the staff page; the history names who changed which part;
+// a partner professional added and a person left out on the staff page; the walk-in moved to another day with another
+// supervisor in a room, a reversed window named; the history names who changed which part;
 // axe-core finds nothing in Finnish or Swedish.
 // "Now" is Monday 2026-04-20 09:00 in Helsinki; Wednesday 2026-04-22 has free advice times in the demo unit.
 using System.Text.RegularExpressions;
@@ -242,6 +243,46 @@ public sealed class ClosuresAndMeetingKindsPagesTests(BrowserApp app) : IClassFi
         await BrowserApp.Arrived(manager, "**/staff/settings?lang=sv");
         Assert.Matches(@"Pekka Heikkinen\s+personal", await manager.Locator("table.settings-history tbody").InnerTextAsync());
 
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public async Task The_manager_moves_the_walk_in_to_friday_with_another_supervisor_in_a_room_and_a_reversed_window_is_named()
+    {
+        var violations = new List<string>();
+        async Task Check(IPage page) => violations.AddRange(await BrowserApp.AccessibilityViolations(page));
+
+        var manager = await SignedInManager("sv-FI", "sv", "/staff/settings/walk-in");
+        await Check(manager);
+        var version = (await Stored()).Version;
+        await manager.FillAsync("#walkIn-from", "12:00");
+        await manager.FillAsync("#walkIn-to", "09:00");
+        await manager.ClickAsync("main form button[type=submit]");
+        await manager.Locator(".error-summary").WaitForAsync();
+        Assert.Equal("true", await manager.GetAttributeAsync("#walkIn-to", "aria-invalid"));
+        Assert.Contains("Mottagningen måste sluta efter att den börjar", await manager.Locator(".error-summary").InnerTextAsync());
+        Assert.Equal(version, (await Stored()).Version);
+        await Check(manager);
+
+        var satu = await manager.Locator("table.settings-table tbody tr").Filter(new() { HasText = "Satu" }).Locator("input[type=checkbox]").GetAttributeAsync("id");
+        await manager.SelectOptionAsync("#walkIn-day", "Friday");
+        await manager.FillAsync("#walkIn-from", "09:00");
+        await manager.FillAsync("#walkIn-to", "11:00");
+        await manager.FillAsync("#walkIn-visit", "20");
+        await manager.CheckAsync($"#{satu}");
+        await manager.FillAsync($"#{satu!.Replace("-duty", "-room", StringComparison.Ordinal)}", "B 203");
+        await manager.ClickAsync("main form button[type=submit]");
+        await BrowserApp.Arrived(manager, "**/staff/settings/walk-in?saved=1**");
+        var walkIn = (await Stored()).Configuration.WalkIn!;
+        Assert.Equal(NodaTime.IsoDayOfWeek.Friday, walkIn.Day);
+        Assert.Equal(new NodaTime.LocalTime(11, 0), walkIn.To);
+        Assert.Equal(20, walkIn.VisitMinutes);
+        Assert.Contains(DemoUnitIds.Satu, walkIn.OnDuty);
+        Assert.Equal("B 203", walkIn.RoomOf(DemoUnitIds.Satu));
+
+        await manager.GotoAsync("/staff/settings/walk-in?lang=fi");
+        await BrowserApp.Arrived(manager, "**/staff/settings/walk-in?lang=fi");
+        await Check(manager);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
