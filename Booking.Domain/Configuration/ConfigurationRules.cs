@@ -20,18 +20,27 @@ public static class ConfigurationRules
         foreach (var (s, i) in (c.Staff ?? []).Select((s, i) => (s, i)))
         {
             if (string.IsNullOrWhiteSpace(s.DisplayName)) Add($"staff[{i}].displayName", "displayName is required.");
+            else if (!IsShortText(s.DisplayName, MaxNameLength))
+                Add($"staff[{i}].displayName", $"displayName is one line of at most {MaxNameLength} characters without control characters.");
+            if (s.PartnerService is { } service && !IsShortText(service, MaxNameLength))
+                Add($"staff[{i}].partnerService", $"partnerService is left out or one line of at most {MaxNameLength} characters.");
             if (!Enum.IsDefined(s.Role)) Add($"staff[{i}].role", "role must be ChildSupervisor, Secretary, Manager or PartnerProfessional.");
         }
         foreach (var (t, i) in (c.AppointmentTypes ?? []).Select((t, i) => (t, i)))
         {
             if (string.IsNullOrWhiteSpace(t.Code)) Add($"appointmentTypes[{i}].code", "code is required.");
+            else if (!IsCode(t.Code)) Add($"appointmentTypes[{i}].code", "code has 2 to 40 lower-case letters a-z, digits or hyphens (it goes into addresses).");
             if (t.Name is null) Add($"appointmentTypes[{i}].name", "name is required in Finnish, Swedish and English.");
+            else
+                foreach (var (text, language) in new[] { (t.Name.Fi, "fi"), (t.Name.Sv, "sv"), (t.Name.En, "en") })
+                    if (!IsShortText(text, MaxNameLength))
+                        Add($"appointmentTypes[{i}].name.{language}", $"name.{language} is required: at most {MaxNameLength} characters without control characters.");
             if (t.Length < Duration.FromMinutes(15) || t.Length > Duration.FromMinutes(240))
                 Add($"appointmentTypes[{i}].length", "length must be between 15 minutes and 4 hours.");
             if (t.BufferAfter < Duration.Zero || t.BufferAfter > Duration.FromMinutes(60))
                 Add($"appointmentTypes[{i}].bufferAfter", "bufferAfter must be between 0 and 60 minutes.");
             if (t.Modalities is null || t.Modalities.Count == 0) Add($"appointmentTypes[{i}].modalities", "At least one modality is required.");
-            if (t.Description is { } d && new[] { d.Fi, d.Sv, d.En }.Any(text => text is null || text.Length > 600 || text.Any(char.IsControl)))
+            if (t.Description is { } d && new[] { d.Fi, d.Sv, d.En }.Any(text => !IsShortText(text, 600)))
                 Add($"appointmentTypes[{i}].description", "description needs fi, sv and en, each at most 600 characters without control characters.");
         }
         if ((c.AppointmentTypes ?? []).GroupBy(t => t.Code).Any(g => g.Count() > 1)) Add("appointmentTypes", "Type codes must be unique.");
@@ -44,6 +53,11 @@ public static class ConfigurationRules
         {
             if (closure.To < closure.From) Add($"closures[{i}].to", "A closure must not end before it starts.");
             if (closure.StaffId is { } s && !staff.Contains(s)) Add($"closures[{i}].staffId", "staffId must name a staff member of the unit.");
+            if (!IsShortText(closure.Reason, MaxReasonLength))
+                Add($"closures[{i}].reason", $"reason is required: at most {MaxReasonLength} characters without control characters.");
+            if ((closure.FromTime is null) != (closure.ToTime is null))
+                Add($"closures[{i}].{(closure.FromTime is null ? "fromTime" : "toTime")}", "fromTime and toTime go together: both for some hours of each day, neither for whole days.");
+            else if (closure.FromTime >= closure.ToTime) Add($"closures[{i}].toTime", "The closed hours must end after they start.");
         }
         if (c.WalkIn is { } walkIn)
         {
@@ -55,7 +69,8 @@ public static class ConfigurationRules
             foreach (var (id, room) in walkIn.Rooms ?? new Dictionary<Guid, string>())
             {
                 if (!staff.Contains(id)) Add("walkIn.rooms", "rooms must be keyed by staff members of the unit.");
-                if (room is { Length: > 40 }) Add("walkIn.rooms", "A room name has at most 40 characters.");
+                if (room is { Length: > 0 } && !IsShortText(room, MaxRoomLength))
+                    Add("walkIn.rooms", $"A room name is one line of at most {MaxRoomLength} characters without control characters.");
             }
         }
         foreach (var (b, i) in (c.PhoneHours?.Blocks ?? []).Select((b, i) => (b, i)))
@@ -66,4 +81,15 @@ public static class ConfigurationRules
             foreach (var message in messages) Add(field, message);
         return errors;
     }
+
+    public const int MaxReasonLength = 200;
+    public const int MaxNameLength = 80;
+    public const int MaxRoomLength = 40;
+
+    private static bool IsCode(string code) =>
+        code.Length is >= 2 and <= 40 && code.All(ch => ch is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
+
+    /// <summary>A one-line text a person typed: present, not too long, no control characters (a line break included).</summary>
+    public static bool IsShortText(string? text, int max) =>
+        !string.IsNullOrWhiteSpace(text) && text.Length <= max && !text.Any(char.IsControl);
 }
