@@ -22,6 +22,25 @@ public sealed class StaffAccounts(NpgsqlDataSource dataSource) : IStaffDirectory
         );
         alter table staff_accounts add column if not exists enabled boolean not null default true;
         create unique index if not exists staff_accounts_staff on staff_accounts (unit_id, staff_id);
+        -- The last-manager rule's second guard. The decider refuses to disable or demote the last enabled manager, but two
+        -- managers disabling each other at once each count the other as still enabled. Changes that take a manager away
+        -- take turns per unit here, and the count after the turn (a fresh snapshot under read committed) sees the other's
+        -- committed change; the loser's transaction fails as a serialization failure, so the write path decides again from
+        -- fresh reads and the decider gives its own answer.
+        create or replace function staff_accounts_keep_a_manager() returns trigger language plpgsql as $keep$
+        begin
+            perform pg_advisory_xact_lock(hashtextextended('staff_accounts_managers:' || new.unit_id::text, 0));
+            if not exists (select 1 from staff_accounts where unit_id = new.unit_id and enabled and role = 'manager') then
+                raise exception 'The unit must keep at least one enabled manager account.'
+                    using errcode = 'serialization_failure', constraint = 'staff_accounts_keep_a_manager';
+            end if;
+            return null;
+        end
+        $keep$;
+        drop trigger if exists staff_accounts_keep_a_manager on staff_accounts;
+        create trigger staff_accounts_keep_a_manager after update on staff_accounts for each row
+            when (old.enabled and old.role = 'manager' and not (new.enabled and new.role = 'manager'))
+            execute function staff_accounts_keep_a_manager();
         """;
 
     private static readonly PasswordHasher<StaffIdentity> Hasher = new();
