@@ -52,8 +52,9 @@ public sealed class SingleSignOnPagesTests(SingleSignOnPagesTests.App app) : ICl
     {
         await page.Locator("#sso").WaitForAsync();
         violations.AddRange(await BrowserApp.AccessibilityViolations(page));
-        await page.ClickAsync("#sso");
-        await page.WaitForURLAsync(new Regex("^http://localhost:\\d+/connect/authorize"));
+        // The first sign-in also fetches the provider's metadata: on a busy test machine that takes a while.
+        await page.ClickAsync("#sso", new() { Timeout = 90_000 });
+        await page.WaitForURLAsync(new Regex("^http://localhost:\\d+/connect/authorize"), new() { Timeout = 90_000 });
         await page.FillAsync("#test_user", user);
         await page.ClickAsync("button[type=submit]");
     }
