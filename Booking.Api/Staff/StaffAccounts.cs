@@ -22,6 +22,28 @@ public sealed class StaffAccounts(NpgsqlDataSource dataSource) : IStaffDirectory
         );
         alter table staff_accounts add column if not exists enabled boolean not null default true;
         create unique index if not exists staff_accounts_staff on staff_accounts (unit_id, staff_id);
+        -- The value of the single sign-on claim that signs in as the account: one account per value.
+        alter table staff_accounts add column if not exists external_id text;
+        create unique index if not exists staff_accounts_external on staff_accounts (unit_id, external_id) where external_id is not null;
+        -- The last-manager rule's second guard. The decider refuses to disable or demote the last enabled manager, but two
+        -- managers disabling each other at once each count the other as still enabled. Changes that take a manager away
+        -- take turns per unit here, and the count after the turn (a fresh snapshot under read committed) sees the other's
+        -- committed change; the loser's transaction fails as a serialization failure, so the write path decides again from
+        -- fresh reads and the decider gives its own answer.
+        create or replace function staff_accounts_keep_a_manager() returns trigger language plpgsql as $keep$
+        begin
+            perform pg_advisory_xact_lock(hashtextextended('staff_accounts_managers:' || new.unit_id::text, 0));
+            if not exists (select 1 from staff_accounts where unit_id = new.unit_id and enabled and role = 'manager') then
+                raise exception 'The unit must keep at least one enabled manager account.'
+                    using errcode = 'serialization_failure', constraint = 'staff_accounts_keep_a_manager';
+            end if;
+            return null;
+        end
+        $keep$;
+        drop trigger if exists staff_accounts_keep_a_manager on staff_accounts;
+        create trigger staff_accounts_keep_a_manager after update on staff_accounts for each row
+            when (old.enabled and old.role = 'manager' and not (new.enabled and new.role = 'manager'))
+            execute function staff_accounts_keep_a_manager();
         """;
 
     private static readonly PasswordHasher<StaffIdentity> Hasher = new();
@@ -33,10 +55,12 @@ public sealed class StaffAccounts(NpgsqlDataSource dataSource) : IStaffDirectory
     {
         // One row per staff member; the unique sign-in name is the database's guard against two accounts taking one name.
         await using var command = new NpgsqlCommand("""
-            insert into staff_accounts (unit_id, staff_id, user_name, password_hash, role, enabled) values ($1, $2, $3, coalesce($4, ''), $5, $6)
+            insert into staff_accounts (unit_id, staff_id, user_name, password_hash, role, enabled, external_id)
+            values ($1, $2, $3, coalesce($4, ''), $5, $6, case when $8 then $7 end)
             on conflict (unit_id, staff_id) do update set
                 user_name = excluded.user_name, role = excluded.role, enabled = excluded.enabled,
-                password_hash = coalesce($4, staff_accounts.password_hash)
+                password_hash = coalesce($4, staff_accounts.password_hash),
+                external_id = case when $8 then $7 else staff_accounts.external_id end
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = c.UnitId });
         command.Parameters.Add(new NpgsqlParameter { Value = c.StaffId });
@@ -44,6 +68,8 @@ public sealed class StaffAccounts(NpgsqlDataSource dataSource) : IStaffDirectory
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = c.PasswordHash, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = c.Role });
         command.Parameters.Add(new NpgsqlParameter { Value = c.Enabled });
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = c.ExternalId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = c.SetsExternalId });
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -81,7 +107,7 @@ public sealed class StaffAccounts(NpgsqlDataSource dataSource) : IStaffDirectory
     private async Task<IReadOnlyList<StaffAccountListing>> Listings(Guid unitId, Guid? staffId, Instant now, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
-            select a.staff_id, a.user_name, a.role, a.enabled, f.locked_until
+            select a.staff_id, a.user_name, a.role, a.enabled, f.locked_until, a.external_id
             from staff_accounts a
             left join sign_in_failures f on f.unit_id = a.unit_id and f.key = 'account:' || a.user_name and f.locked_until > $3
             where a.unit_id = $1 and ($2::uuid is null or a.staff_id = $2)
@@ -94,7 +120,7 @@ public sealed class StaffAccounts(NpgsqlDataSource dataSource) : IStaffDirectory
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             list.Add(new StaffAccountListing(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<Instant>(4)));
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<Instant>(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
         return list;
     }
 
@@ -104,6 +130,26 @@ public sealed class StaffAccounts(NpgsqlDataSource dataSource) : IStaffDirectory
         command.Parameters.Add(new NpgsqlParameter { Value = unitId });
         command.Parameters.Add(new NpgsqlParameter { Value = StaffAccountUseCases.NormalizedUserName(userName) });
         return await command.ExecuteScalarAsync(ct) is Guid id ? id : null;
+    }
+
+    public async Task<Guid?> StaffWithExternalId(Guid unitId, string externalId, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("select staff_id from staff_accounts where unit_id = $1 and external_id = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = StaffAccountUseCases.NormalizedExternalId(externalId) });
+        return await command.ExecuteScalarAsync(ct) is Guid id ? id : null;
+    }
+
+    /// <summary>The account a single sign-on claim's value signs in as, and whether it is enabled; null when none has it.</summary>
+    public async Task<(StaffIdentity Account, bool Enabled)?> ByExternalId(Guid unitId, string externalId, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select staff_id, user_name, role, enabled from staff_accounts where unit_id = $1 and external_id = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = StaffAccountUseCases.NormalizedExternalId(externalId) });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return (new StaffIdentity(unitId, reader.GetGuid(0), reader.GetString(1), reader.GetString(2)), reader.GetBoolean(3));
     }
 
     public async Task<int> EnabledManagers(Guid unitId, CancellationToken ct = default)

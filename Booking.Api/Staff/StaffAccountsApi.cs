@@ -16,10 +16,14 @@ using NodaTime;
 
 namespace Booking.Api.Staff;
 
-public sealed record StaffAccountDto(Guid StaffId, string UserName, string Role, bool Enabled, Instant? LockedUntil, string? Name)
+/// <param name="ExternalId">The single sign-on claim's value that signs in as this account (see SingleSignOn:AccountClaim).</param>
+public sealed record StaffAccountDto(Guid StaffId, string UserName, string Role, bool Enabled, Instant? LockedUntil, string? Name, string? ExternalId)
 {
-    public static StaffAccountDto From(StaffAccountListing a, string? name) => new(a.StaffId, a.UserName, a.Role, a.Enabled, a.LockedUntil, name);
+    public static StaffAccountDto From(StaffAccountListing a, string? name) =>
+        new(a.StaffId, a.UserName, a.Role, a.Enabled, a.LockedUntil, name, a.ExternalId);
 }
+
+public sealed record ExternalIdDto(string? ExternalId);
 
 public sealed record NewStaffAccountDto(Guid? StaffId, string? UserName, string? Role, string? Password);
 
@@ -67,6 +71,8 @@ public static class StaffAccountsApi
         api.MapPost("/{staffId:guid}/enable", Enable).WithName("EnableStaffAccount").WithSummary("Enables a disabled account again.");
         api.MapPost("/{staffId:guid}/password", ResetPassword).WithName("ResetStaffPassword")
             .WithSummary("Sets a new password (at least 12 characters) and lifts any sign-in lockout of the account.");
+        api.MapPost("/{staffId:guid}/external-id", SetExternalId).WithName("SetStaffExternalSignIn")
+            .WithSummary("Sets the value of the single sign-on claim (e.g. preferred_username, email or oid) that signs in as this account; empty clears it.");
         api.MapPost("/{staffId:guid}/unlock", Unlock).WithName("LiftStaffSignInLockout")
             .WithSummary("Lifts the lockout after too many wrong passwords.");
         // The staff bar's sign-out form (every staff page has it): a form post with the antiforgery token, back to sign-in.
@@ -125,6 +131,11 @@ public static class StaffAccountsApi
     public static async Task<Results<Ok<StaffAccountDto>, ProblemHttpResult>> ResetPassword(Guid staffId, [FromBody] PasswordDto? body,
         StaffAccountUseCases accounts, CurrentUnit unit, ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await accounts.ResetPassword(unit.UnitId, staffId, body?.Password, Actor(user), ct));
+
+    public static async Task<Results<Ok<StaffAccountDto>, ProblemHttpResult>> SetExternalId(Guid staffId, [FromBody] ExternalIdDto? body,
+        StaffAccountUseCases accounts, CurrentUnit unit, ClaimsPrincipal user, CancellationToken ct) =>
+        body is null ? Problems.Invalid("externalId", "A JSON body with externalId (a string; empty clears it) is required.")
+            : Answer(await accounts.SetExternalSignIn(unit.UnitId, staffId, body.ExternalId, Actor(user), ct));
 
     public static async Task<Results<Ok<StaffAccountDto>, ProblemHttpResult>> Unlock(Guid staffId,
         StaffAccountUseCases accounts, CurrentUnit unit, ClaimsPrincipal user, CancellationToken ct) =>

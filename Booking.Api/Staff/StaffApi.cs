@@ -37,8 +37,13 @@ public static class StaffApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SignIn(
         [FromBody] SignInRequest? body, StaffAccountUseCases accounts, IUnitConfigurationSource configurations, CurrentUnit unit,
-        IClock clock, HttpContext http, CancellationToken ct)
+        IClock clock, HttpContext http, SignInOptions options, CancellationToken ct)
     {
+        if (!options.PasswordsEnabled)
+            return TypedResults.Problem(
+                "Password sign-in is switched off for this unit (SignIn:PasswordsEnabled=false): staff sign in with the municipality's single sign-on at /staff/sso.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Password sign-in is switched off",
+                extensions: new Dictionary<string, object?> { ["code"] = "password_sign_in_off" });
         if (string.IsNullOrWhiteSpace(body?.UserName) || string.IsNullOrEmpty(body.Password))
             return Problems.From(Refusal.Invalid(new Dictionary<string, string[]>
             {

@@ -39,7 +39,8 @@ public sealed class MartenEventStore(IDocumentStore store, NpgsqlDataSource data
         {
             switch (e)
             {
-                case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation } pg:
+                // A serialization failure is a guard that lost a race (staff_accounts_keep_a_manager): decide again.
+                case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.SerializationFailure } pg:
                     what = pg.ConstraintName ?? pg.TableName ?? "a unique guard";
                     return true;
                 case JasperFx.ConcurrencyException c:

@@ -28,6 +28,12 @@ public sealed record EnableStaffAccount(Guid StaffId, string By, Instant Now) : 
 
 public sealed record ResetStaffPassword(Guid StaffId, string? PasswordProblem, string By, Instant Now) : StaffAccountCommand(StaffId, By, Now);
 
+/// <param name="Value">The single sign-on claim's value, normalised; empty clears it.</param>
+/// <param name="Current">The value the account has now (null when none).</param>
+/// <param name="Taken">True when another account of the unit already signs in with this value.</param>
+public sealed record SetExternalSignIn(Guid StaffId, string Value, string? Current, bool Taken, string By, Instant Now)
+    : StaffAccountCommand(StaffId, By, Now);
+
 /// <param name="LockedOut">True when sign-in for the account is locked after too many wrong passwords.</param>
 public sealed record LiftSignInLockout(Guid StaffId, bool LockedOut, string By, Instant Now) : StaffAccountCommand(StaffId, By, Now);
 
@@ -46,6 +52,7 @@ public static class StaffAccountDecider
             : Decision<StaffAccountEvent>.Accept(new StaffAccountEnabled(c.StaffId, c.By, c.Now)),
         ResetStaffPassword c => c.PasswordProblem is { } weak ? Invalid("password", weak)
             : Decision<StaffAccountEvent>.Accept(new StaffPasswordReset(c.StaffId, c.By, c.Now)),
+        SetExternalSignIn c => SetExternal(c),
         LiftSignInLockout c => c.LockedOut ? Decision<StaffAccountEvent>.Accept(new StaffSignInLockoutLifted(c.StaffId, c.By, c.Now))
             : Decision<StaffAccountEvent>.Nothing,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown staff account command"),
@@ -85,6 +92,16 @@ public static class StaffAccountDecider
         if (c.ActorStaffId == c.StaffId) return OwnAccount("disable");
         if (state.Role == StaffRoles.Manager && c.OtherEnabledManagers == 0) return LastManager();
         return Decision<StaffAccountEvent>.Accept(new StaffAccountDisabled(c.StaffId, c.By, c.Now));
+    }
+
+    private static Decision<StaffAccountEvent> SetExternal(SetExternalSignIn c)
+    {
+        if (c.Value.Length > 200 || c.Value.Any(char.IsWhiteSpace))
+            return Invalid("externalId", "externalId must be at most 200 characters with no spaces (the value of the sign-on claim), or empty to clear it.");
+        if (c.Value == (c.Current ?? "")) return Decision<StaffAccountEvent>.Nothing;
+        if (c.Taken)
+            return new DomainError("external_id_taken", "Another account already signs in with this single sign-on value.", ErrorKind.Conflict, "externalId");
+        return Decision<StaffAccountEvent>.Accept(new StaffExternalSignInSet(c.StaffId, c.Value.Length == 0, c.By, c.Now));
     }
 
     private static DomainError NotFound() => new("account_not_found", "This staff member has no account.", ErrorKind.NotFound, "staffId");

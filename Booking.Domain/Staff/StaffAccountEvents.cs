@@ -22,5 +22,10 @@ public sealed record StaffAccountEnabled(Guid StaffId, string EnabledBy, Instant
 [EventName("staff_password_reset")]
 public sealed record StaffPasswordReset(Guid StaffId, string ResetBy, Instant ResetAt) : StaffAccountEvent(StaffId);
 
+/// <summary>The manager set, changed or cleared the value of the single sign-on claim that signs in as this account; the
+/// value itself (a user name, an email, an object id) stays in the accounts table.</summary>
+[EventName("staff_external_sign_in_set")]
+public sealed record StaffExternalSignInSet(Guid StaffId, bool Cleared, string SetBy, Instant SetAt) : StaffAccountEvent(StaffId);
+
 [EventName("staff_sign_in_lockout_lifted")]
 public sealed record StaffSignInLockoutLifted(Guid StaffId, string LiftedBy, Instant LiftedAt) : StaffAccountEvent(StaffId);

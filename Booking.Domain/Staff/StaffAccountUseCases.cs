@@ -9,16 +9,20 @@ using NodaTime;
 namespace Booking.Domain.Staff;
 
 /// <summary>The row the accounts table keeps beside the stream: the sign-in name and password hash are personal data and
-/// stay out of events. A null <paramref name="PasswordHash"/> keeps the stored one.</summary>
-public sealed record StaffCredentials(Guid UnitId, Guid StaffId, string UserName, string? PasswordHash, string Role, bool Enabled);
+/// stay out of events. A null <paramref name="PasswordHash"/> keeps the stored one; the single sign-on value is written
+/// only when <paramref name="SetsExternalId"/> (null or empty then clears it).</summary>
+public sealed record StaffCredentials(Guid UnitId, Guid StaffId, string UserName, string? PasswordHash, string Role, bool Enabled,
+    string? ExternalId = null, bool SetsExternalId = false);
 
 /// <param name="LockedUntil">Until when sign-in for the account is refused after too many wrong passwords; null when not.</param>
-public sealed record StaffAccountListing(Guid StaffId, string UserName, string Role, bool Enabled, Instant? LockedUntil);
+/// <param name="ExternalId">The single sign-on claim's value that signs in as this account; null when none.</param>
+public sealed record StaffAccountListing(Guid StaffId, string UserName, string Role, bool Enabled, Instant? LockedUntil, string? ExternalId = null);
 
 public interface IStaffAccountIndex
 {
     Task<StaffAccountListing?> ByStaff(Guid unitId, Guid staffId, Instant now, CancellationToken ct = default);
     Task<Guid?> StaffWithUserName(Guid unitId, string userName, CancellationToken ct = default);
+    Task<Guid?> StaffWithExternalId(Guid unitId, string externalId, CancellationToken ct = default);
     Task<int> EnabledManagers(Guid unitId, CancellationToken ct = default);
     Task<IReadOnlyList<StaffAccountListing>> All(Guid unitId, Instant now, CancellationToken ct = default);
 }
@@ -154,6 +158,20 @@ public sealed class StaffAccountUseCases(
         return done with { LockedUntil = null };
     }
 
+    public static string NormalizedExternalId(string? value) => (value ?? "").Trim().ToLowerInvariant();
+
+    /// <summary>The manager sets the value of the single sign-on claim (a user name, an email, an object id) that signs in as
+    /// this account; empty clears it. Compared without case, as the providers' user names and emails are.</summary>
+    public Task<Outcome<StaffAccountListing>> SetExternalSignIn(Guid unitId, Guid staffId, string? externalId, string by, CancellationToken ct = default)
+    {
+        var value = NormalizedExternalId(externalId);
+        return Change(unitId, staffId, by, async (now, listing) =>
+            new SetExternalSignIn(staffId, value, listing?.ExternalId,
+                value.Length > 0 && await index.StaffWithExternalId(unitId, value, ct) is { } owner && owner != staffId, by, now),
+            ct, row => row with { ExternalId = value.Length == 0 ? null : value, SetsExternalId = true },
+            listing => listing with { ExternalId = value.Length == 0 ? null : value });
+    }
+
     public async Task<Outcome<StaffAccountListing>> LiftLockout(Guid unitId, Guid staffId, string by, CancellationToken ct = default)
     {
         var outcome = await Change(unitId, staffId, by,
@@ -172,7 +190,7 @@ public sealed class StaffAccountUseCases(
     /// <summary>Reads the account's row and stream, decides, and writes the events with the row as it now stands.</summary>
     private Task<Outcome<StaffAccountListing>> Change(Guid unitId, Guid staffId, string by,
         Func<Instant, StaffAccountListing?, Task<StaffAccountCommand>> command, CancellationToken ct,
-        Func<StaffCredentials, StaffCredentials>? credentials = null) =>
+        Func<StaffCredentials, StaffCredentials>? credentials = null, Func<StaffAccountListing, StaffAccountListing>? answer = null) =>
         runner.Run<Outcome<StaffAccountListing>>(unitId, by, async (write, token) =>
         {
             var stream = await write.Fetch(StaffAccountDecider.Definition, StreamIds.StaffAccount(staffId), token);
@@ -183,6 +201,7 @@ public sealed class StaffAccountUseCases(
                 return Step<Outcome<StaffAccountListing>>.Answer(new DomainError("account_not_found", "This staff member has no account.", ErrorKind.NotFound));
             var result = listing with { Role = stream.State.Role, Enabled = stream.State.Enabled };
             if (stream.Appended.Count == 0) return Step<Outcome<StaffAccountListing>>.Answer(result);
+            if (answer is not null) result = answer(result);
             write.Store(Credentials(unitId, result, credentials));
             return Step<Outcome<StaffAccountListing>>.Save(result);
         }, () => Task.FromResult<Outcome<StaffAccountListing>>(WriteRunner.Busy("Someone else changed this account at the same time. Please try again.")), ct);

@@ -124,6 +124,7 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /api/staff/accounts/{staffId:guid}/enable"] = [Manager],
         ["POST /api/staff/accounts/{staffId:guid}/password"] = [Manager],
         ["POST /api/staff/accounts/{staffId:guid}/unlock"] = [Manager],
+        ["POST /api/staff/accounts/{staffId:guid}/external-id"] = [Manager],
         ["GET /api/figures/report"] = [Manager],
         ["GET /api/figures/report.csv"] = [Manager],
         ["POST /api/staff/appointments/{appointmentId:guid}/outcomes"] = [Supervisor],
