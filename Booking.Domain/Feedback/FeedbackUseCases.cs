@@ -93,6 +93,13 @@ public sealed class FeedbackCodes(IEventStore store, IUnitConfigurationSource co
         return new IssuedFeedbackCode(newCode, kind, month, written.State!.ExpiresAt);
     }
 
+    /// <summary>The numbers of the day's walk-in session that this supervisor has served (marked done), the latest first:
+    /// the visits a feedback code can be shown for.</summary>
+    public async Task<IReadOnlyList<int>> ServedVisits(Guid unitId, Guid staffId, LocalDate date, CancellationToken ct = default) =>
+        (await store.ReadStream(unitId, StreamIds.WalkInSession(date), ct))
+            .Aggregate(WalkInSession.Initial, (s, e) => WalkInSession.Evolve(s, e.Data))
+            .Tickets.Where(t => t.Status == TicketStatus.Done && t.StaffId == staffId).Select(t => t.Number).OrderDescending().ToList();
+
     /// <summary>Whether the code can be answered now (the page asks before showing the questions).</summary>
     public async Task<Outcome<FeedbackCodeView>> Check(Guid unitId, string? code, CancellationToken ct = default)
     {

@@ -67,6 +67,11 @@ public sealed partial class Texts
     public string ImpactCount(int? value) => value is { } v ? v.ToString(Culture) : ImpactWithheld;
     public string ImpactAverage(double? value) => value is { } v ? v.ToString("0.0", Culture) : ImpactWithheld;
 
+    // The walk-in page: the feedback QR for a served visit.
+    public string WalkInFeedbackHeading => T("Palaute käynnistä", "Respons på besöket", "Feedback on a visit");
+    public string WalkInFeedbackFor(int number) => T($"Näytä palautteen QR-koodi, numero {number}", $"Visa responsens QR-kod, nummer {number}",
+        $"Show the feedback QR code, number {number}");
+
     public string CommentsHeading => T("Palautteen kommentit", "Kommentarer i responsen", "Feedback comments");
     public string CommentsIntro(int minimum, int days) => T(
         $"Kuukauden kommentit näytetään yhdessä aikaisintaan {days} päivää kuukauden päätyttyä ja vain, jos niitä on vähintään {minimum}, jottei yhtäkään voi yhdistää tapaamiseen.",
