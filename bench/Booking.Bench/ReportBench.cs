@@ -27,7 +27,9 @@ public static class ReportBench
     public static async Task Run(string connectionString, int meetings, int queries, Report report)
     {
         Console.WriteLine($"(8) the unit report for a year, {meetings:N0} meetings: filling the facts ...");
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.UseNodaTime(); // the facts' months are LocalDate parameters, as in the service
+        await using var dataSource = builder.Build();
         var unit = Guid.NewGuid();
         var facts = new UnitReportFacts(dataSource, null!); // For() reads only; the configuration is for the projection's writes
         await using (var schema = dataSource.CreateCommand(facts.SchemaSql)) await schema.ExecuteNonQueryAsync();
