@@ -28,9 +28,11 @@ public sealed record FeedbackCodeRequest(Guid? AppointmentId, LocalDate? WalkInD
 /// <param name="Url">The answer page's address, for the QR code.</param>
 public sealed record FeedbackCodeDto(string Code, string Url, string Kind, LocalDate Month, Instant ExpiresAt);
 
-public sealed record FeedbackCodeStatusDto(string Kind, LocalDate Month, Instant ExpiresAt);
+/// <param name="AsksAgree">A family's first or last meeting: the parent's answer also needs agree (1–5).</param>
+public sealed record FeedbackCodeStatusDto(string Kind, LocalDate Month, Instant ExpiresAt, bool AsksAgree);
 
-public sealed record FeedbackAnswerRequest(string? Audience, int? Heard, int? Understood, int? Helped, string? Comment);
+/// <param name="Agree">"How well can you now agree on your child's matters", 1–5: a parent's answer at a first or last meeting only.</param>
+public sealed record FeedbackAnswerRequest(string? Audience, int? Heard, int? Understood, int? Helped, string? Comment, int? Agree = null);
 
 public sealed record FeedbackReceiptDto(string Kind, LocalDate Month);
 
@@ -94,14 +96,15 @@ public static class FeedbackApi
     {
         var status = await codes.Check(unit.UnitId, code, ct);
         if (status.Refusal is { } refusal) return Problems.From(refusal);
-        return TypedResults.Ok(new FeedbackCodeStatusDto(status.Value!.Kind, status.Value.Month, status.Value.ExpiresAt));
+        return TypedResults.Ok(new FeedbackCodeStatusDto(status.Value!.Kind, status.Value.Month, status.Value.ExpiresAt,
+            FeedbackAnswers.AsksAgree(status.Value.Stage, FeedbackAudience.Parent)));
     }
 
     public static async Task<Results<Created<FeedbackReceiptDto>, ProblemHttpResult>> Answer(string code, [FromBody] FeedbackAnswerRequest? body,
         FeedbackCodes codes, CurrentUnit unit, CancellationToken ct)
     {
         if (body is null) return Problems.Invalid("body", "A JSON body with heard, understood and helped (1–5) is required.");
-        var given = await codes.Give(unit.UnitId, code, new FeedbackAnswerInput(body.Audience, body.Heard, body.Understood, body.Helped, body.Comment), ct);
+        var given = await codes.Give(unit.UnitId, code, new FeedbackAnswerInput(body.Audience, body.Heard, body.Understood, body.Helped, body.Comment, body.Agree), ct);
         if (given.Refusal is { } refusal) return Problems.From(refusal);
         return TypedResults.Created((string?)null, new FeedbackReceiptDto(given.Value!.Kind, given.Value.Month));
     }

@@ -1,21 +1,29 @@
 // What a parent or a child may send: three faces from 1 to 5 and one optional comment. Checked field by field, so a door
 // answers 400 naming the field and nothing is written.
+using Booking.Domain.Figures;
 using NodaTime;
 
 namespace Booking.Domain.Feedback;
 
 /// <param name="Audience">parent or child (null: parent).</param>
-public sealed record FeedbackAnswerInput(string? Audience, int? Heard, int? Understood, int? Helped, string? Comment);
+/// <param name="Agree">"How well can you now agree on your child's matters" (1–5): asked of a parent at a first or last meeting only.</param>
+public sealed record FeedbackAnswerInput(string? Audience, int? Heard, int? Understood, int? Helped, string? Comment, int? Agree = null);
 
-public sealed record FeedbackAnswer(FeedbackAudience Audience, int Heard, int Understood, int Helped, string? Comment);
+public sealed record FeedbackAnswer(FeedbackAudience Audience, int Heard, int Understood, int Helped, string? Comment, int? Agree = null);
 
 public static class FeedbackAnswers
 {
     public const int CommentMax = 1000;
     public static readonly string[] Questions = ["heard", "understood", "helped"];
 
-    /// <summary>The answer, or the fields that break a rule (field → message).</summary>
-    public static (FeedbackAnswer? Answer, Dictionary<string, string[]> Errors) Check(FeedbackAnswerInput input)
+    public const string AgreeQuestion = "agree";
+
+    /// <summary>Whether the code's meeting asks the "how well can you now agree" question of this audience.</summary>
+    public static bool AsksAgree(MeetingStage? stage, FeedbackAudience audience) => stage is not null && audience == FeedbackAudience.Parent;
+
+    /// <summary>The answer, or the fields that break a rule (field → message). <paramref name="stage"/> is the code's: a parent
+    /// answering at a first or last meeting also answers "agree"; no one else may.</summary>
+    public static (FeedbackAnswer? Answer, Dictionary<string, string[]> Errors) Check(FeedbackAnswerInput input, MeetingStage? stage = null)
     {
         var errors = new Dictionary<string, string[]>();
         var audience = FeedbackAudience.Parent;
@@ -30,12 +38,16 @@ public static class FeedbackAnswers
         var heard = Score("heard", input.Heard);
         var understood = Score("understood", input.Understood);
         var helped = Score("helped", input.Helped);
+        int? agree = null;
+        if (AsksAgree(stage, audience)) agree = Score(AgreeQuestion, input.Agree);
+        else if (input.Agree is not null)
+            errors[AgreeQuestion] = ["agree is asked only of a parent at a family's first or last meeting; leave it out."];
         var comment = input.Comment?.Trim();
         if (comment is { Length: > CommentMax }) errors["comment"] = [$"comment must be at most {CommentMax} characters."];
         else if (ClientInput.ControlCharacterProblem(comment, multiline: true) is { } problem) errors["comment"] = [$"comment {problem}"];
         return errors.Count > 0
             ? (null, errors)
-            : (new FeedbackAnswer(audience, heard, understood, helped, string.IsNullOrEmpty(comment) ? null : comment), errors);
+            : (new FeedbackAnswer(audience, heard, understood, helped, string.IsNullOrEmpty(comment) ? null : comment, agree), errors);
     }
 }
 

@@ -1,16 +1,17 @@
 // A feedback code works once and for a short while: the rules, decided without a database.
 using Booking.Domain.EventSourcing;
+using Booking.Domain.Figures;
 using NodaTime;
 
 namespace Booking.Domain.Feedback;
 
-public sealed record FeedbackCode(bool Issued, string Kind, LocalDate Month, Instant ExpiresAt, bool Used)
+public sealed record FeedbackCode(bool Issued, string Kind, LocalDate Month, Instant ExpiresAt, bool Used, MeetingStage? Stage = null)
 {
     public static readonly FeedbackCode Initial = new(false, "", default, Instant.MinValue, false);
 
     public static FeedbackCode Evolve(FeedbackCode state, object @event) => @event switch
     {
-        FeedbackCodeIssued e => state with { Issued = true, Kind = e.Kind, Month = e.Month, ExpiresAt = e.ExpiresAt },
+        FeedbackCodeIssued e => state with { Issued = true, Kind = e.Kind, Month = e.Month, ExpiresAt = e.ExpiresAt, Stage = e.Stage },
         FeedbackCodeUsed => state with { Used = true },
         _ => state,
     };
@@ -18,7 +19,7 @@ public sealed record FeedbackCode(bool Issued, string Kind, LocalDate Month, Ins
 
 public abstract record FeedbackCodeCommand(string CodeHash, Instant Now);
 
-public sealed record IssueFeedbackCode(string CodeHash, string Kind, LocalDate Month, Instant Now) : FeedbackCodeCommand(CodeHash, Now);
+public sealed record IssueFeedbackCode(string CodeHash, string Kind, LocalDate Month, Instant Now, MeetingStage? Stage = null) : FeedbackCodeCommand(CodeHash, Now);
 
 public sealed record UseFeedbackCode(string CodeHash, Instant Now) : FeedbackCodeCommand(CodeHash, Now);
 
@@ -36,7 +37,7 @@ public static class FeedbackCodeDecider
     public static Decision<FeedbackCodeEvent> Decide(FeedbackCodeCommand command, FeedbackCode state) => command switch
     {
         IssueFeedbackCode c when state.Issued => Decision<FeedbackCodeEvent>.Nothing,
-        IssueFeedbackCode c => Decision<FeedbackCodeEvent>.Accept(new FeedbackCodeIssued(c.CodeHash, c.Kind, c.Month, c.Now.Plus(Lifetime))),
+        IssueFeedbackCode c => Decision<FeedbackCodeEvent>.Accept(new FeedbackCodeIssued(c.CodeHash, c.Kind, c.Month, c.Now.Plus(Lifetime), c.Stage)),
         UseFeedbackCode c => Usable(state, c.Now) is { } error ? error : Decision<FeedbackCodeEvent>.Accept(new FeedbackCodeUsed(c.CodeHash, c.Now)),
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };

@@ -6,6 +6,7 @@ using System.Text;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
+using Booking.Domain.Figures;
 using Booking.Domain.WalkIn;
 using NodaTime;
 
@@ -19,7 +20,7 @@ public sealed record ServedWalkInVisit(LocalDate Date, int Number) : FeedbackTar
 
 public sealed record IssuedFeedbackCode(string Code, string Kind, LocalDate Month, Instant ExpiresAt);
 
-public sealed record FeedbackCodeView(string Kind, LocalDate Month, Instant ExpiresAt);
+public sealed record FeedbackCodeView(string Kind, LocalDate Month, Instant ExpiresAt, MeetingStage? Stage = null);
 
 public interface IFeedbackCommentReader
 {
@@ -52,11 +53,13 @@ public sealed class FeedbackCodes(IEventStore store, IUnitConfigurationSource co
         var config = await configurations.Current(unitId, ct);
         string kind;
         LocalDate day;
+        MeetingStage? stage = null;
         switch (target)
         {
             case HeldMeeting m:
-                var meeting = (await store.ReadStream(unitId, StreamIds.Appointment(m.AppointmentId), ct))
-                    .Aggregate(Appointment.Initial, (s, e) => Appointment.Evolve(s, e.Data));
+                var goals = FamilyGoalDecider.Definition.Fold(await store.ReadStream(unitId, StreamIds.Appointment(m.AppointmentId), ct));
+                var meeting = goals.Meeting;
+                stage = goals.Stage;
                 if (meeting.Status == AppointmentStatus.None)
                     return new DomainError("appointment_not_found", "No such appointment.", ErrorKind.NotFound);
                 if (!meeting.Professionals.Contains(staffId))
@@ -84,11 +87,18 @@ public sealed class FeedbackCodes(IEventStore store, IUnitConfigurationSource co
         var month = new LocalDate(day.Year, day.Month, 1);
         var hash = HashOf(newCode);
         var written = await runner.Decide(unitId, Actor, FeedbackCodeDecider.Definition, FeedbackStreams.Code(hash),
-            (_, now) => Task.FromResult<FeedbackCodeCommand>(new IssueFeedbackCode(hash, kind, month, now)), null,
+            (_, now) => Task.FromResult<FeedbackCodeCommand>(new IssueFeedbackCode(hash, kind, month, now, stage)), null,
             "The feedback code could not be made just now. Please try again.", ct);
         if (written.Error is { } error) return error;
         return new IssuedFeedbackCode(newCode, kind, month, written.State!.ExpiresAt);
     }
+
+    /// <summary>The numbers of the day's walk-in session that this supervisor has served (marked done), the latest first:
+    /// the visits a feedback code can be shown for.</summary>
+    public async Task<IReadOnlyList<int>> ServedVisits(Guid unitId, Guid staffId, LocalDate date, CancellationToken ct = default) =>
+        (await store.ReadStream(unitId, StreamIds.WalkInSession(date), ct))
+            .Aggregate(WalkInSession.Initial, (s, e) => WalkInSession.Evolve(s, e.Data))
+            .Tickets.Where(t => t.Status == TicketStatus.Done && t.StaffId == staffId).Select(t => t.Number).OrderDescending().ToList();
 
     /// <summary>Whether the code can be answered now (the page asks before showing the questions).</summary>
     public async Task<Outcome<FeedbackCodeView>> Check(Guid unitId, string? code, CancellationToken ct = default)
@@ -96,14 +106,15 @@ public sealed class FeedbackCodes(IEventStore store, IUnitConfigurationSource co
         if (!LooksValid(code)) return FeedbackCodeDecider.Usable(FeedbackCode.Initial, clock.GetCurrentInstant())!;
         var state = FeedbackCodeDecider.Definition.Fold(await store.ReadStream(unitId, FeedbackStreams.Code(HashOf(code!)), ct));
         if (FeedbackCodeDecider.Usable(state, clock.GetCurrentInstant()) is { } error) return error;
-        return new FeedbackCodeView(state.Kind, state.Month, state.ExpiresAt);
+        return new FeedbackCodeView(state.Kind, state.Month, state.ExpiresAt, state.Stage);
     }
 
     /// <summary>The answer, given once: the code is used and the month's answer (and the comment, if any) written together.</summary>
     public async Task<Outcome<FeedbackGiven>> Give(Guid unitId, string? code, FeedbackAnswerInput input, CancellationToken ct = default)
     {
         if (!LooksValid(code)) return FeedbackCodeDecider.Usable(FeedbackCode.Initial, clock.GetCurrentInstant())!;
-        var (answer, errors) = FeedbackAnswers.Check(input);
+        // The faces and the comment first; the agree question once the code (and so its meeting's stage) is known.
+        var (answer, errors) = FeedbackAnswers.Check(input with { Agree = null });
         if (answer is null) return Refusal.Invalid(errors);
         var hash = HashOf(code!);
         return await runner.Run<Outcome<FeedbackGiven>>(unitId, Actor, async (write, token) =>
@@ -112,7 +123,12 @@ public sealed class FeedbackCodes(IEventStore store, IUnitConfigurationSource co
             if (codeStream.Decide(new UseFeedbackCode(hash, write.Now)).Error is { } error)
                 return Step<Outcome<FeedbackGiven>>.Answer(error);
             var used = codeStream.State;
-            var given = new FeedbackGiven(used.Kind, used.Month, answer.Audience, answer.Heard, answer.Understood, answer.Helped, answer.Comment is not null);
+            // The agree question depends on the code's meeting: checked again now that the code is known.
+            var (staged, stagedErrors) = FeedbackAnswers.Check(input, used.Stage);
+            if (staged is null) return Step<Outcome<FeedbackGiven>>.Answer(Refusal.Invalid(stagedErrors));
+            answer = staged;
+            var given = new FeedbackGiven(used.Kind, used.Month, answer.Audience, answer.Heard, answer.Understood, answer.Helped, answer.Comment is not null,
+                used.Stage, answer.Agree);
             var month = await write.Fetch(FeedbackMonthDecider.Definition, FeedbackStreams.Month(used.Month), token);
             month.Decide(new GiveFeedback(given));
             if (answer.Comment is { } text) write.Store(new FeedbackComment(unitId, used.Month, used.Kind, answer.Audience, text));

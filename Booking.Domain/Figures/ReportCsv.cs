@@ -88,6 +88,21 @@ public static class ReportCsv
         Add("feedback", "helped_average", "all", p.Feedback.Helped);
         Add("feedback", "comments", "all", p.Feedback.Comments);
         foreach (var (kind, count) in p.Feedback.AnswersByKind) Add("feedback", "answers", $"kind:{kind}", count);
+
+        // Withheld figures (fewer than the minimum group) are empty cells, as a missing median is.
+        Add("impact", "first_meetings", "all", p.Impact.FirstMeetings);
+        foreach (var goal in Enum.GetValues<FamilyGoal>())
+            Add("impact", "first_meetings", $"goal:{UnitReport.Wire(goal)}", p.Impact.ByGoal?.GetValueOrDefault(UnitReport.Wire(goal)));
+        Add("impact", "last_meetings", "all", p.Impact.LastMeetings);
+        Add("impact", "last_meetings", "goals:met", p.Impact.GoalsMet);
+        Add("impact", "last_meetings", "goals:partlyMet", p.Impact.GoalsPartlyMet);
+        Add("impact", "last_meetings", "goals:notMet", p.Impact.GoalsNotMet);
+        Add("impact", "last_meetings", "ended_in_agreement", p.Impact.EndedInAgreement);
+        Add("impact", "agree_answers", "before", p.Impact.AnswersBefore);
+        Add("impact", "agree_average", "before", p.Impact.AgreeBefore);
+        Add("impact", "agree_answers", "after", p.Impact.AnswersAfter);
+        Add("impact", "agree_average", "after", p.Impact.AgreeAfter);
+        Add("impact", "agree_change", "all", p.Impact.AgreeChange);
     }
 
     private static void Row(StringBuilder text, IEnumerable<string> cells)

@@ -31,8 +31,11 @@ public abstract record ReportFact
     public static LocalDate MonthOf(LocalDate date) => new(date.Year, date.Month, 1);
 }
 
+/// <param name="Goals">The family's goals, recorded at its first meeting (null: none recorded).</param>
+/// <param name="Review">At the family's last meeting: were the goals met, did the matter end in agreement (null: not reviewed).</param>
 public sealed record MeetingFact(Guid AppointmentId, Guid ClientId, Guid? FamilyId, string Kind, Modality Modality, BookingChannel Channel,
-    bool Pair, Instant Start, Instant BookedAt, AppointmentStatus Status, IReadOnlyList<ThlOutcome> Outcomes) : ReportFact
+    bool Pair, Instant Start, Instant BookedAt, AppointmentStatus Status, IReadOnlyList<ThlOutcome> Outcomes,
+    IReadOnlyList<FamilyGoal>? Goals = null, GoalReview? Review = null) : ReportFact
 {
     public override LocalDate? Month(DateTimeZone zone) => MonthOf(Start.InZone(zone).Date);
 }
@@ -87,15 +90,21 @@ public sealed record EveningFact(Guid EveningId, Instant Start, int Capacity, bo
 }
 
 /// <summary>The answers of one month for one kind of meeting and one audience: counts and sums only (no answer by itself).</summary>
+/// <param name="FirstAnswers">Answers to "how well can you now agree" at a family's first meeting; <paramref name="FirstAgree"/> their sum.</param>
+/// <param name="LastAnswers">The same at a family's last meeting; <paramref name="LastAgree"/> their sum.</param>
 public sealed record FeedbackFact(LocalDate MonthStart, string Kind, FeedbackAudience Audience, int Answers, int Heard, int Understood, int Helped,
-    int Comments) : ReportFact
+    int Comments, int FirstAnswers = 0, int FirstAgree = 0, int LastAnswers = 0, int LastAgree = 0) : ReportFact
 {
     public override LocalDate? Month(DateTimeZone zone) => MonthStart;
 
     internal static FeedbackFact Add(FeedbackFact? fact, FeedbackGiven e) =>
         (fact ?? new FeedbackFact(MonthOf(e.Month), e.Kind, e.Audience, 0, 0, 0, 0, 0)) is var f
             ? f with { Answers = f.Answers + 1, Heard = f.Heard + e.Heard, Understood = f.Understood + e.Understood, Helped = f.Helped + e.Helped,
-                Comments = f.Comments + (e.Commented ? 1 : 0) }
+                Comments = f.Comments + (e.Commented ? 1 : 0),
+                FirstAnswers = f.FirstAnswers + (e is { Stage: MeetingStage.First, Agree: not null } ? 1 : 0),
+                FirstAgree = f.FirstAgree + (e.Stage == MeetingStage.First ? e.Agree ?? 0 : 0),
+                LastAnswers = f.LastAnswers + (e is { Stage: MeetingStage.Last, Agree: not null } ? 1 : 0),
+                LastAgree = f.LastAgree + (e.Stage == MeetingStage.Last ? e.Agree ?? 0 : 0) }
             : f;
 }
 
@@ -104,7 +113,8 @@ public static class ReportFacts
     /// <summary>The key of the fact an event changes, or null when the report does not look at the event.</summary>
     public static string? KeyOf(string streamId, object @event) => @event switch
     {
-        AppointmentBooked or AppointmentMoved or AppointmentCancelled or AppointmentCompleted or AppointmentNoShow or MeetingOutcomesRecorded =>
+        AppointmentBooked or AppointmentMoved or AppointmentCancelled or AppointmentCompleted or AppointmentNoShow or MeetingOutcomesRecorded
+            or FamilyGoalsRecorded or FamilyGoalsReviewed =>
             $"meeting:{((AppointmentEvent)@event).AppointmentId:N}",
         ContactLogged e => $"family:{e.FamilyId:N}",
         ParentAdded e => $"parent:{e.ClientId:N}",
@@ -131,6 +141,8 @@ public static class ReportFacts
         (MeetingFact m, AppointmentCompleted) => m with { Status = AppointmentStatus.Completed },
         (MeetingFact m, AppointmentNoShow) => m with { Status = AppointmentStatus.NoShow },
         (MeetingFact m, MeetingOutcomesRecorded e) => m with { Outcomes = e.Outcomes },
+        (MeetingFact m, FamilyGoalsRecorded e) => m with { Goals = e.Goals },
+        (MeetingFact m, FamilyGoalsReviewed e) => m with { Review = new GoalReview(e.Met, e.Agreement) },
 
         (FamilyFact f, ContactLogged e) => f with { FirstContactAt = f.FirstContactAt is { } at && at <= e.LoggedAt ? at : e.LoggedAt },
         (null, ContactLogged e) => new FamilyFact(e.FamilyId, e.LoggedAt),

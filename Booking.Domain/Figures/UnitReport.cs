@@ -66,8 +66,24 @@ public sealed record OutcomeFigures(int MeetingsWithOutcome, IReadOnlyDictionary
 public sealed record FeedbackFigures(int Answers, int Parents, int Children, double? Heard, double? Understood, double? Helped, int Comments,
     IReadOnlyDictionary<string, int> AnswersByKind);
 
+/// <summary>What changed for the families, counted over meetings and answers and never per family. A figure made of fewer
+/// than <see cref="FeedbackCommentRelease.MinimumGroup"/> meetings or answers is withheld (null), the rule the comments follow,
+/// so that no family's goals or answer can be read from a small month.</summary>
+/// <param name="FirstMeetings">Held meetings with the family's goals recorded (its first meeting).</param>
+/// <param name="ByGoal">How many of those chose each goal; null when there are too few first meetings.</param>
+/// <param name="LastMeetings">Held meetings with the goals reviewed (the family's last meeting).</param>
+/// <param name="AgreeBefore">The average 1–5 for "how well can you now agree on your child's matters" in first meetings' feedback.</param>
+/// <param name="AgreeAfter">The same in last meetings' feedback.</param>
+/// <param name="AgreeChange">After minus before, one decimal; null unless both are shown.</param>
+public sealed record ImpactFigures(int FirstMeetings, IReadOnlyDictionary<string, int>? ByGoal, int LastMeetings, int? GoalsMet, int? GoalsPartlyMet,
+    int? GoalsNotMet, int? EndedInAgreement, int AnswersBefore, double? AgreeBefore, int AnswersAfter, double? AgreeAfter, double? AgreeChange)
+{
+    /// <summary>The smallest group a figure is shown for (the comments' rule).</summary>
+    public static int MinimumGroup => FeedbackCommentRelease.MinimumGroup;
+}
+
 public sealed record PeriodFigures(LocalDate From, LocalDate To, MeetingFigures Meetings, LeadTimeFigures LeadTime, WalkInReportFigures WalkIn,
-    CallBackReportFigures CallBacks, EveningReportFigures Evenings, OutcomeFigures Outcomes, FeedbackFigures Feedback);
+    CallBackReportFigures CallBacks, EveningReportFigures Evenings, OutcomeFigures Outcomes, FeedbackFigures Feedback, ImpactFigures Impact);
 
 /// <param name="Months">Each calendar month the range touches, clipped to the range.</param>
 /// <param name="Total">The whole range (its medians are of the whole range, not of the months' medians).</param>
@@ -164,7 +180,29 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
         var held = meetings.Where(m => m.Fact.Status == AppointmentStatus.Completed).Select(m => m.Fact).ToList();
         var outcomes = Enum.GetValues<ThlOutcome>().ToDictionary(Wire, o => held.Count(m => m.Outcomes.Contains(o)));
         return new PeriodFigures(from, to, figures, leadTime, walkIn, callBackFigures, eveningFigures,
-            new OutcomeFigures(held.Count(m => m.Outcomes.Count > 0), outcomes), FeedbackOf(facts.Feedback, from, to));
+            new OutcomeFigures(held.Count(m => m.Outcomes.Count > 0), outcomes), FeedbackOf(facts.Feedback, from, to),
+            ImpactOf(held, facts.Feedback, from, to));
+    }
+
+    private static ImpactFigures ImpactOf(List<MeetingFact> held, List<FeedbackFact> feedback, LocalDate from, LocalDate to)
+    {
+        var min = ImpactFigures.MinimumGroup;
+        var first = held.Where(m => m.Goals is { Count: > 0 }).ToList();
+        var last = held.Where(m => m.Review is not null).ToList();
+        IReadOnlyDictionary<string, int>? byGoal = first.Count < min ? null
+            : new SortedDictionary<string, int>(Enum.GetValues<FamilyGoal>().ToDictionary(Wire, g => first.Count(m => m.Goals!.Contains(g))), StringComparer.Ordinal);
+        int? Reviewed(Func<GoalReview, bool> which) => last.Count < min ? null : last.Count(m => which(m.Review!));
+
+        // Feedback is kept by month only: the months the period touches, as FeedbackOf counts them.
+        var months = feedback.Where(f => f.MonthStart <= to && f.MonthStart.PlusMonths(1) > from).ToList();
+        int before = months.Sum(f => f.FirstAnswers), after = months.Sum(f => f.LastAnswers);
+        double? Average(int answers, int sum) => answers < min ? null : Math.Round((double)sum / answers, 1, MidpointRounding.AwayFromZero);
+        var agreeBefore = Average(before, months.Sum(f => f.FirstAgree));
+        var agreeAfter = Average(after, months.Sum(f => f.LastAgree));
+        return new ImpactFigures(first.Count, byGoal, last.Count,
+            Reviewed(r => r.Met == GoalsMet.Met), Reviewed(r => r.Met == GoalsMet.PartlyMet), Reviewed(r => r.Met == GoalsMet.NotMet),
+            Reviewed(r => r.Agreement), before, agreeBefore, after, agreeAfter,
+            agreeBefore is { } b && agreeAfter is { } a ? Math.Round(a - b, 1, MidpointRounding.AwayFromZero) : null);
     }
 
     private static FeedbackFigures FeedbackOf(List<FeedbackFact> all, LocalDate from, LocalDate to)

@@ -21,6 +21,7 @@ public sealed partial class Texts
         ("helped", false) => T("Oliko tapaamisesta apua lapsen asioissa?", "Var mötet till hjälp i barnets ärenden?", "Did the meeting help with your child's matters?"),
         ("heard", true) => T("Kuunneltiinko sinua?", "Lyssnade de på dig?", "Did they listen to you?"),
         ("understood", true) => T("Ymmärsitkö, mistä puhuttiin?", "Förstod du vad vi pratade om?", "Did you understand what we talked about?"),
+        ("agree", _) => FeedbackAgreeQuestion,
         _ => T("Oliko täällä hyvä olla?", "Kändes det bra att vara här?", "Did it feel good to be here?"),
     };
     public string FeedbackFace(int score) => score switch

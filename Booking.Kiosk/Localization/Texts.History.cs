@@ -21,6 +21,8 @@ public sealed partial class Texts
         "appointment_cancelled" => T("Peruttu", "Avbokat", "Cancelled"),
         "appointment_reassigned" => T("Annettu toiselle lastenvalvojalle", "Givet till en annan barnatillsyningsman", "Given to another supervisor"),
         "meeting_outcomes_recorded" => T("Tulokset kirjattu", "Resultat registrerade", "Outcomes recorded"),
+        "family_goals_recorded" => T("Perheen tavoitteet kirjattu", "Familjens mål registrerade", "The family's goals recorded"),
+        "family_goals_reviewed" => T("Tavoitteiden toteutuminen kirjattu", "Måluppfyllelsen registrerad", "Goals reviewed"),
         _ => T("Muu muutos", "Annan ändring", "Other change"),
     };
 }

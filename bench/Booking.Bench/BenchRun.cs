@@ -206,6 +206,9 @@ public static class BenchRun
             "per phase: " + string.Join(", ", sampler.Peaks.Select(p => $"{p.Key} {p.Value:0} MB"))));
         report.Details["memory"] = new { idlePeakMb = idlePeak, idleRssMb = idleNow, loadPeakMb = loadPeak, phasePeakRssMb = sampler.Peaks };
 
+        // (8) The unit report for a year of a busy unit, in a database of its own (ReportBench).
+        await ReportBench.Run(WithOptions(await cluster.CreateDatabase("report")), sizes.ReportMeetings, sizes.ReportQueries, report);
+
         sampler.Dispose();
         await service.DisposeAsync();
         running = null;

@@ -22,6 +22,12 @@ public sealed record BenchSizes(
     int Thursdays,
     TimeSpan Settle)
 {
+    /// <summary>Meetings in the unit report's year (8): the busy unit has 100,000.</summary>
+    public int ReportMeetings { get; init; } = 100_000;
+
+    /// <summary>Reports computed for the unit report's measure (8).</summary>
+    public int ReportQueries { get; init; } = 100;
+
     public static BenchSizes Full { get; } = new("full", 16, 500, 4000, 1000, 64, 300, 1000, 10_000, 1_000_000, 300, 5000, TimeSpan.FromSeconds(3));
 
     public static BenchSizes Quick { get; } = Full with
@@ -29,5 +35,8 @@ public sealed record BenchSizes(
         Name = "quick", Warmup = 200, Bookings = 1000, FreeTimesQueries = 200, LargeStore = 200_000, Thursdays = 500,
     };
 
-    public static BenchSizes Tiny { get; } = new("tiny", 4, 8, 40, 20, 8, 5, 10, 2_000, 3_000, 20, 20, TimeSpan.Zero);
+    public static BenchSizes Tiny { get; } = new("tiny", 4, 8, 40, 20, 8, 5, 10, 2_000, 3_000, 20, 20, TimeSpan.Zero)
+    {
+        ReportMeetings = 300, ReportQueries = 3,
+    };
 }

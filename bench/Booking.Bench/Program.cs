@@ -21,6 +21,16 @@ if (args.Contains("--wait-only"))
     return 0;
 }
 
+// --report-only: only the unit report's measure (8), with a PostgreSQL of its own.
+if (args.Contains("--report-only"))
+{
+    await using var reportCluster = await BenchCluster.Start();
+    var reportOnly = new Report();
+    await ReportBench.Run(await reportCluster.CreateDatabase("report"), sizes.ReportMeetings, sizes.ReportQueries, reportOnly);
+    reportOnly.PrintTable(Console.Out);
+    return 0;
+}
+
 // For profiling experiments: --set Key=Value (service setting, repeatable), --connection "Npgsql option=value;..."
 // (added to the connection strings of the floor, the ceiling and the service).
 var settings = args.Select((a, i) => (a, i)).Where(x => x.a == "--set").Select(x => args[x.i + 1])

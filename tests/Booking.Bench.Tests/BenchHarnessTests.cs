@@ -35,6 +35,8 @@ public sealed class BenchHarnessTests(TinyBenchRun run) : IClassFixture<TinyBenc
     [InlineData("rss.loadMb")]
     [InlineData("waitEstimate.maeMinutes")]
     [InlineData("waitEstimate.informedMaeMinutes")]
+    [InlineData("report.year.medianMs")]
+    [InlineData("report.year.p99Ms")]
     public void Given_a_tiny_run_Then_the_measure_produced_a_figure(string id)
     {
         var figure = Assert.Single(Report.Figures, f => f.Id == id);

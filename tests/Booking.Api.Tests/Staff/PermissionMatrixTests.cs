@@ -128,6 +128,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["GET /api/figures/report"] = [Manager],
         ["GET /api/figures/report.csv"] = [Manager],
         ["POST /api/staff/appointments/{appointmentId:guid}/outcomes"] = [Supervisor],
+        ["POST /api/staff/appointments/{appointmentId:guid}/goals"] = [Supervisor],
+        ["POST /api/staff/appointments/{appointmentId:guid}/goals-review"] = [Supervisor],
         ["GET /staff/figures"] = [Manager],
         ["POST /staff/figures"] = [Manager],
         ["GET /api/config/history"] = [Manager],
