@@ -19,4 +19,12 @@ public sealed partial class Texts
     public string OpenMeetingLabel(string time, string matter, string supervisor) => T(
         $"Avaa tapaaminen {time}, {matter}, {supervisor}", $"Öppna mötet {time}, {matter}, {supervisor}",
         $"Open the meeting {time}, {matter}, {supervisor}");
+
+    public string DayPrintHint => T("Tulostettaessa (Ctrl+P) päivä mahtuu yhdelle A4-sivulle: ajat, tapaamisten lajit, paikat ja varaustunnukset, ei yhteystietoja.",
+        "Utskriven (Ctrl+P) ryms dagen på en A4-sida: tider, slag av möten, platser och bokningsreferenser, inga kontaktuppgifter.",
+        "Printed (Ctrl+P), the day fits one A4 page: times, kinds of meeting, places and booking references, no contact details.");
+    public string PrintColumnKind => T("Mitä", "Vad", "What");
+    public string PrintColumnWhere => T("Tapa ja paikka", "Sätt och plats", "How and where");
+    public string PrintRoom(string room) => T($"huone {room}", $"rum {room}", $"room {room}");
+    public string PrintCallBack => T("Soittoaika", "Telefontid", "Call-back");
 }
