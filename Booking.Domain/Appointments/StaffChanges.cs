@@ -69,11 +69,25 @@ public sealed class StaffChanges(
         _ => new DomainError(NotYourMeeting, "Only the office secretary or the meeting's own supervisor can change it.", ErrorKind.Forbidden),
     };
 
+    /// <summary>The search text as typed is acceptable: 2 to 100 characters, no control characters.</summary>
+    private static Refusal? CheckSearch(string q) =>
+        q.Length is < 2 or > 100 || ClientInput.HasControlCharacters(q)
+            ? Refusal.InvalidField("q", "Search with 2 to 100 characters: part of a name, an email, a phone number or a booking reference.")
+            : null;
+
+    /// <summary>The ids of every meeting whose parents' contacts (read from their documents) or booking reference match the
+    /// text, for a screen that narrows what it already shows (the staff's week). Same rule for the text as Find.</summary>
+    public async Task<Outcome<IReadOnlySet<Guid>>> Matching(Guid unitId, string? text, int limit, CancellationToken ct = default)
+    {
+        var q = text?.Trim() ?? "";
+        if (CheckSearch(q) is { } bad) return bad;
+        return Outcome<IReadOnlySet<Guid>>.Of((await search.Search(unitId, q, limit, ct)).ToHashSet());
+    }
+
     public async Task<Outcome<IReadOnlyList<StaffMeeting>>> Find(Guid unitId, string? text, CancellationToken ct = default)
     {
         var q = text?.Trim() ?? "";
-        if (q.Length is < 2 or > 100 || ClientInput.HasControlCharacters(q))
-            return Refusal.InvalidField("q", "Search with 2 to 100 characters: part of a name, an email, a phone number or a booking reference.");
+        if (CheckSearch(q) is { } bad) return bad;
         var now = clock.GetCurrentInstant();
         var found = new List<Appointment>();
         foreach (var id in await search.Search(unitId, q, SearchLimit * 3, ct))

@@ -36,13 +36,13 @@ public sealed class StaffPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.FillAsync("#password", "leena-demo-2026");
         await page.ClickAsync("main form button[type=submit]");
         await BrowserApp.Arrived(page, new Regex(@"/staff(\?lang=fi)?$"));
+        Assert.Contains("Leena Mäkinen", await page.Locator(".staff-who").InnerTextAsync());
         var main = await page.Locator("main").InnerTextAsync();
-        Assert.Contains("Leena Mäkinen", main);
         Assert.Contains("Mikael Lindqvist", main);
         Assert.Contains("16.00–16.30", main); // Finnish writes times with a point
         violations.AddRange(await BrowserApp.AccessibilityViolations(page));
 
-        await page.ClickAsync("main form button[type=submit]");
+        await page.ClickAsync(".staff-sign-out");
         await BrowserApp.Arrived(page, "**/staff/sign-in**");
         await page.GotoAsync("/staff");
         await BrowserApp.Arrived(page, "**/staff/sign-in**");

@@ -69,7 +69,7 @@ public sealed class CentralBookingPagesTests(BrowserApp app) : IClassFixture<Bro
         Assert.Contains("Tapaaminen varattu", booked);
         Assert.Contains("Lastenvalvoja: Aino Virtanen", booked);
         Assert.Contains("22.4.2026", booked);
-        Assert.Contains("yhteinen tapaaminen", await leena.Locator("#meetings-heading + div").InnerTextAsync());
+        Assert.Contains("yhteinen tapaaminen", await leena.Locator("details:has(#meetings-heading) .table-scroll").InnerTextAsync());
         await Check(leena);
         await Screenshot(leena, "family-booked-1440");
 
