@@ -13,7 +13,7 @@
 //   C          = expected cycle = (1 - p) (W + V) + p grace + U. Means, not medians, because a wait is a sum of cycles
 //                and the expectation of a sum is the sum of the means.
 //   free_s     = when supervisor s calls next, seen at now:
-//                  idle                        -> max(now, opens)
+//                  idle                        -> max(now, opens, the end of their last visit + U)
 //                  has called a number e ago   -> now + max(W - e, 0) + V + U (the visit has not begun yet)
 //                  in a visit for e            -> now + R(e) + U, where R(e) is the expected remaining time of a visit
 //                                                 that has already lasted e: with observations, the median of (l - e)
@@ -55,7 +55,7 @@ public static class WaitEstimate
     public static Duration ExpectedCycle(WalkInSession session)
     {
         var (walk, visit, writeUp, noShows) = Parts(session);
-        return Duration.FromTicks((long)((1 - noShows) * (walk + visit).BclCompatibleTicks + noShows * session.NoShowGrace.BclCompatibleTicks))
+        return Duration.FromTicks((long)Math.Round((1 - noShows) * (walk + visit).BclCompatibleTicks + noShows * session.NoShowGrace.BclCompatibleTicks))
             + writeUp;
     }
 
@@ -93,7 +93,7 @@ public static class WaitEstimate
             { Status: TicketStatus.Called, FirstCalledAt: { } called } =>
                 now + (walk > now - called ? walk - (now - called) : Duration.Zero) + visit + writeUp,
             { Status: TicketStatus.Called } => now + walk + visit + writeUp,
-            _ => idleFrom,
+            _ => WritingUpUntil(session, s.StaffId, writeUp) is { } done && done > idleFrom ? done : idleFrom,
         }).ToArray();
 
         var starts = new Dictionary<int, Instant>();
@@ -105,6 +105,12 @@ public static class WaitEstimate
         }
         return new QueueEstimate(now, length, starts, free[Earliest(free)]);
     }
+
+    /// <summary>When a supervisor who has just finished a visit (or a no-show) is expected to call next: the end of
+    /// their write-up. Null when they have finished nothing yet.</summary>
+    private static Instant? WritingUpUntil(WalkInSession session, Guid staffId, Duration writeUp) =>
+        session.Tickets.LastOrDefault(t => t.StaffId == staffId && t.FinishedAt is not null && t.Status is TicketStatus.Done or TicketStatus.NoShow)
+            is { FinishedAt: { } finished } ? finished + writeUp : null;
 
     private static Duration Mean(IReadOnlyCollection<Duration> durations) =>
         Duration.FromTicks(durations.Sum(d => d.BclCompatibleTicks) / durations.Count);

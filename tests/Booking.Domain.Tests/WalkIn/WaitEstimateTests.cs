@@ -96,6 +96,42 @@ public class WaitEstimateTests
     }
 
     [Fact]
+    public void Given_observed_walks_and_write_ups_When_estimated_Then_each_person_ahead_costs_the_whole_cycle_and_the_write_up_under_way_counts()
+    {
+        var state = Given([Opened(), Issued(1, At(8)), Issued(2, At(8)), Issued(3, At(8)), Issued(4, At(8)),
+            new TicketCalled(1, Anna, RoomA, At(8)), new VisitStarted(1, Anna, At(8, 2)), new VisitCompleted(1, Anna, VisitOutcome.AdviceGiven, At(8, 30)),
+            new TicketCalled(2, Anna, RoomA, At(8, 33)), new VisitStarted(2, Anna, At(8, 35)), new VisitCompleted(2, Anna, VisitOutcome.AdviceGiven, At(9, 5))]);
+
+        Assert.Equal([Min(2), Min(2)], state.ObservedWalks);
+        Assert.Equal([Min(3)], state.ObservedWriteUps);
+        Assert.Equal(Min(35), WaitEstimate.ExpectedCycle(state));   // walk 2 + configured visit 30 (2 seen) + write-up 3
+
+        var estimate = WaitEstimate.For(state, At(9, 5))!;
+        Assert.Equal(Min(3), estimate.WaitOf(3));                   // Anna writes up until 09:08
+        Assert.Equal(Min(38), estimate.WaitOf(4));
+        Assert.Equal(Min(73), estimate.NewTicketWait);
+    }
+
+    [Fact]
+    public void Given_nobody_waited_when_a_visit_ended_When_the_next_arrives_later_Then_the_idle_gap_is_not_taken_for_a_write_up()
+    {
+        var state = Given([Opened(), Issued(1, At(8)), .. Served(1, Anna, At(8), 20), Issued(2, At(8, 50)), new TicketCalled(2, Anna, RoomA, At(8, 50))]);
+
+        Assert.Empty(state.ObservedWriteUps);
+    }
+
+    [Fact]
+    public void Given_a_no_show_among_three_called_When_estimated_Then_the_cycle_weighs_in_the_grace_for_that_share()
+    {
+        var state = Given([Opened(), Issued(1, At(8)), Issued(2, At(8)), Issued(3, At(8)), Issued(4, At(8)),
+            .. Served(1, Anna, At(8), 30), .. Served(2, Anna, At(8, 30), 30),
+            new TicketCalled(3, Anna, RoomA, At(9)), new TicketNoShow(3, Anna, At(9, 5))]);
+
+        // one in three called numbers did not come: 2/3 x (walk 0 + visit 30) + 1/3 x grace 5 + write-up 0
+        Assert.Equal(Min(20) + Duration.FromSeconds(100), WaitEstimate.ExpectedCycle(state));
+    }
+
+    [Fact]
     public void Given_the_session_has_not_opened_yet_When_estimated_Then_the_waits_count_from_the_opening()
     {
         Assert.Equal(Min(15), WaitEstimate.For(Given(Opened()), At(7, 45))!.NewTicketWait);
