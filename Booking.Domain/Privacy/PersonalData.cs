@@ -52,13 +52,14 @@ public sealed class PersonalData(IEventStore store, IClientContacts contacts, IA
         {
             var stream = await write.Fetch(ErasureDecider.Definition, StreamIds.Family(familyId), token);
             var appointments = new List<Appointment>();
-            foreach (var meeting in stream.State.Meetings)
+            foreach (var meeting in stream.State.Family.Meetings)
                 if (await LoadAppointment(unitId, meeting.AppointmentId, token) is { Status: not AppointmentStatus.None } a) appointments.Add(a);
-            var clients = Clients(stream.State, appointments);
+            var clients = Clients(stream.State.Family, appointments);
             var future = appointments.Where(a => a.Status == AppointmentStatus.Booked && a.End > write.Now).Select(a => a.Id).ToList();
-            if (stream.Decide(new EraseFamilyData(familyId, reason, future, stream.State.Parents.Count, appointments.Count, actor, write.Now))
+            if (stream.Decide(new EraseFamilyData(familyId, reason, future, stream.State.Family.Parents.Count, appointments.Count, actor, write.Now))
                     .Error is { } error)
                 return EraseStep.Answer(error);
+            if (stream.Appended.Count == 0) return EraseStep.Answer(stream.State.Erased!); // already erased: the same answer
             write.Store(new PersonalDataErasure(unitId, clients, [.. appointments.Select(a => a.Id)]));
             return EraseStep.Save((FamilyPersonalDataErased)stream.Appended[0]);
         }, () => Task.FromResult<Outcome<FamilyPersonalDataErased>>(
@@ -92,9 +93,10 @@ public sealed class PersonalData(IEventStore store, IClientContacts contacts, IA
         runner.Run(unitId, actor, async (write, token) =>
         {
             var stream = await write.Fetch(BookingErasureDecider.Definition, StreamIds.Appointment(appointmentId), token);
-            var clients = ClientsOf(stream.State);
+            var clients = ClientsOf(stream.State.Booking);
             if (stream.Decide(new EraseBookingData(appointmentId, reason, clients.Count, actor, write.Now)).Error is { } error)
                 return Step<Outcome<BookingPersonalDataErased>>.Answer(error);
+            if (stream.Appended.Count == 0) return Step<Outcome<BookingPersonalDataErased>>.Answer(stream.State.Erased!);
             write.Store(new PersonalDataErasure(unitId, clients, [appointmentId]));
             return Step<Outcome<BookingPersonalDataErased>>.Save((BookingPersonalDataErased)stream.Appended[0]);
         }, () => Task.FromResult<Outcome<BookingPersonalDataErased>>(

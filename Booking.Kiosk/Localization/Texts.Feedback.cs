@@ -7,13 +7,17 @@ public sealed partial class Texts
     public string FeedbackTitle(bool child) => child
         ? T("Kerro, miltä käynti tuntui", "Berätta hur besöket kändes", "Tell us how the visit felt")
         : T("Palaute tapaamisesta", "Respons på mötet", "Feedback on the meeting");
-    public string RoomFeedbackIntro(bool child) => child
+    public string RoomFeedbackIntro(bool child, bool fourQuestions = false) => child
         ? T("Valitse jokaiseen kysymykseen naama. Kukaan ei näe, mitä sinä vastasit.",
             "Välj ett ansikte för varje fråga. Ingen ser vad just du svarade.",
             "Choose a face for each question. No one sees what you answered.")
-        : T("Kolme kysymystä, alle minuutti. Vastaus on nimetön: sitä ei yhdistetä teihin eikä tapaamiseen.",
-            "Tre frågor, under en minut. Svaret är anonymt: det kopplas inte till er eller till mötet.",
-            "Three questions, under a minute. Your answer is anonymous: it is not linked to you or to the meeting.");
+        : fourQuestions
+            ? T("Neljä kysymystä, alle minuutti. Vastaus on nimetön: sitä ei yhdistetä teihin eikä tapaamiseen.",
+                "Fyra frågor, under en minut. Svaret är anonymt: det kopplas inte till er eller till mötet.",
+                "Four questions, under a minute. Your answer is anonymous: it is not linked to you or to the meeting.")
+            : T("Kolme kysymystä, alle minuutti. Vastaus on nimetön: sitä ei yhdistetä teihin eikä tapaamiseen.",
+                "Tre frågor, under en minut. Svaret är anonymt: det kopplas inte till er eller till mötet.",
+                "Three questions, under a minute. Your answer is anonymous: it is not linked to you or to the meeting.");
     public string FeedbackQuestion(string question, bool child) => (question, child) switch
     {
         ("heard", false) => T("Tulitteko kuulluksi?", "Blev ni hörda?", "Were you listened to?"),

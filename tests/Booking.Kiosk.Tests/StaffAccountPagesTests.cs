@@ -130,7 +130,9 @@ public sealed class StaffAccountPagesTests(StaffAccountPagesTests.App app) : ICl
         await aino.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
         Assert.False(await aino.Locator("nav.staff-nav").IsVisibleAsync());
         Assert.False(await aino.Locator(".day-team").IsVisibleAsync());
-        Assert.True(await aino.Locator("h1").IsVisibleAsync());
+        // Printed, the day is its print sheet (the page's title on it), not the screen's heading and forms.
+        Assert.True(await aino.Locator(".day-print-title").IsVisibleAsync());
+        Assert.False(await aino.Locator("form").First.IsVisibleAsync());
         var pdf = await aino.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true });
         var pages = Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
         Assert.Equal(1, pages);

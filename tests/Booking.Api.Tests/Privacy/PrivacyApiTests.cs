@@ -70,6 +70,33 @@ public sealed class PrivacyApiTests(PrivacyApiApp app) : IClassFixture<PrivacyAp
     }
 
     [Fact]
+    public async Task Twenty_simultaneous_erasures_of_one_family_all_answer_the_same_erasure_and_record_it_once()
+    {
+        var f = TestFamily.Distinct("Twice");
+        var secretary = await app.SignIn("leena");
+        var familyId = Guid.Parse((await secretary.FirstContact(f))["familyId"].Text());
+        var erasures = await app.CountEvents("family_personal_data_erased");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var response = await secretary.PostAsJsonAsync($"/api/privacy/families/{familyId}/erase", new { reason = "parentAsked" });
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        // A request that lost every retry to the others may answer 409 busy; none may record a second erasure.
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{a.StatusCode}: {a.Body}"));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Single(answers.Where(a => a.StatusCode == HttpStatusCode.OK).Select(a => a.Body).Distinct());
+        Assert.Equal(1, await app.CountEvents("family_personal_data_erased") - erasures);
+
+        // Once more, later: the same answer, still one record.
+        var again = await secretary.PostAsJsonAsync($"/api/privacy/families/{familyId}/erase", new { reason = "notNeeded" });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("parentAsked", (await again.Json())["reason"].Text());
+        Assert.Equal(1, await app.CountEvents("family_personal_data_erased") - erasures);
+    }
+
+    [Fact]
     public async Task An_online_booking_without_a_family_is_erased_now_after_its_meeting_is_cancelled_and_a_familys_booking_is_sent_to_its_family()
     {
         var f = TestFamily.Distinct("Onlineonly");

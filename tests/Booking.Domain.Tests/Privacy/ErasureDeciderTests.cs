@@ -14,9 +14,9 @@ public sealed class ErasureDeciderTests
     private static readonly Guid FamilyId = Guid.NewGuid();
     private static readonly Instant Now = Instant.FromUtc(2026, 4, 20, 6, 0);
 
-    private static Family Given(params object[] events) => ErasureDecider.Definition.Fold(Family.Initial, events);
+    private static ErasableFamily Given(params object[] events) => ErasureDecider.Definition.Fold(ErasableFamily.Initial, events);
 
-    private static Family AFamily() => Given(
+    private static ErasableFamily AFamily() => Given(
         new ParentAdded(FamilyId, Guid.NewGuid(), ParentRole.Mother, "staff:leena", Now),
         new ContactLogged(FamilyId, ContactChannel.Phone, "advice", ParentRole.Mother, "staff:leena", Now));
 
@@ -44,7 +44,7 @@ public sealed class ErasureDeciderTests
     [Fact]
     public void Given_no_such_family_When_erased_Then_it_is_not_found()
     {
-        var decision = ErasureDecider.Decide(Erase(), Family.Initial);
+        var decision = ErasureDecider.Decide(Erase(), ErasableFamily.Initial);
 
         Assert.Equal("family_not_found", decision.Error?.Code);
     }
@@ -56,7 +56,23 @@ public sealed class ErasureDeciderTests
         var after = ErasureDecider.Definition.Evolve(before,
             new FamilyPersonalDataErased(FamilyId, ErasureReason.NotNeeded, 1, 0, "staff:leena", Now));
 
-        Assert.Equal(before, after);
+        Assert.Equal(before.Family, after.Family);
+    }
+
+    [Fact]
+    public void Given_an_erased_family_When_erased_again_with_nothing_new_Then_nothing_is_recorded_until_the_family_changes()
+    {
+        var first = new FamilyPersonalDataErased(FamilyId, ErasureReason.ParentAsked, 1, 2, "staff:pekka", Now);
+        var erased = ErasureDecider.Definition.Evolve(AFamily(), first);
+
+        var again = ErasureDecider.Decide(Erase(), erased);
+        Assert.Null(again.Error);
+        Assert.Empty(again.Events);
+        Assert.Equal(first, erased.Erased);
+
+        var contactedAgain = ErasureDecider.Definition.Evolve(erased,
+            new ContactLogged(FamilyId, ContactChannel.Phone, "advice", ParentRole.Mother, "staff:leena", Now + Duration.FromDays(1)));
+        Assert.Single(ErasureDecider.Decide(Erase(), contactedAgain).Events);
     }
 
     [Fact]
@@ -72,7 +88,7 @@ public sealed class ErasureDeciderTests
         Assert.Equal(Duration.FromDays(30), periods.CallBackNumbersAfterCall);
     }
 
-    private static Appointment Booked(Instant end, Guid? familyId = null) => BookingErasureDecider.Definition.Fold(Appointment.Initial,
+    private static ErasableBooking Booked(Instant end, Guid? familyId = null) => BookingErasureDecider.Definition.Fold(ErasableBooking.Initial,
     [
         new AppointmentBooked(FamilyId, Guid.NewGuid(), "advice", Modality.InPerson, end - Duration.FromHours(1), end, end, Guid.NewGuid(),
             BookingChannel.Online, "client:x", Now - Duration.FromDays(3), FamilyId: familyId),
@@ -105,14 +121,25 @@ public sealed class ErasureDeciderTests
     {
         Assert.Equal(BookingErasureDecider.PartOfFamily,
             BookingErasureDecider.Decide(EraseBooking(), Booked(Now - Duration.FromDays(1), Guid.NewGuid())).Error?.Code);
-        Assert.Equal("appointment_not_found", BookingErasureDecider.Decide(EraseBooking(), Appointment.Initial).Error?.Code);
+        Assert.Equal("appointment_not_found", BookingErasureDecider.Decide(EraseBooking(), ErasableBooking.Initial).Error?.Code);
     }
 
     [Fact]
     public void Given_an_erased_booking_When_folded_Then_the_meeting_itself_is_unchanged()
     {
         var before = Booked(Now - Duration.FromDays(1));
-        Assert.Equal(before, BookingErasureDecider.Definition.Evolve(before,
-            new BookingPersonalDataErased(FamilyId, ErasureReason.Other, 1, "staff:pekka", Now)));
+        Assert.Equal(before.Booking, BookingErasureDecider.Definition.Evolve(before,
+            new BookingPersonalDataErased(FamilyId, ErasureReason.Other, 1, "staff:pekka", Now)).Booking);
+    }
+
+    [Fact]
+    public void Given_an_erased_booking_When_erased_again_Then_nothing_more_is_recorded()
+    {
+        var erased = BookingErasureDecider.Definition.Evolve(Booked(Now - Duration.FromDays(1)),
+            new BookingPersonalDataErased(FamilyId, ErasureReason.Other, 1, "staff:pekka", Now));
+
+        var again = BookingErasureDecider.Decide(EraseBooking(), erased);
+        Assert.Null(again.Error);
+        Assert.Empty(again.Events);
     }
 }

@@ -58,6 +58,7 @@ public sealed class FamilyImpactPagesTests(BrowserApp app) : IClassFixture<Brows
         var parent = await app.NewPhonePage("sv-SE");
         await parent.GotoAsync(url.AbsolutePath + "?lang=sv");
         await Expect(parent.Locator("legend").Nth(3)).ToHaveTextAsync("Hur väl kan ni nu komma överens om barnets ärenden?");
+        await Expect(parent.Locator("main")).ToContainTextAsync("Fyra frågor, under en minut.");
         await Check(parent);
         await parent.ClickAsync("label[for=heard-4]");
         await parent.ClickAsync("label[for=understood-4]");
