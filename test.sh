@@ -11,10 +11,19 @@ dotnet build Booking.sln -c Release -warnaserror -nologo -clp:ErrorsOnly || { ec
 
 status=0
 export BOOKING_TEST_POSTGRES_CHOICE_FILE="$results/postgres-choice.txt"
-for project in tests/Booking.Domain.Tests tests/Booking.Api.Tests tests/Booking.Kiosk.Tests tests/Booking.Bench.Tests; do
-  name=$(basename "$project")
-  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
-done
+run_tests() {
+  dotnet test "tests/$1" -c Release --no-build -nologo --logger "trx;LogFileName=$1.trx" --results-directory "$results"
+}
+# The domain tests take seconds and the tiny bench mostly waits on its own service, so both run beside the API tests;
+# the browser tests run alone, last. Each project's output is printed whole.
+mkdir -p "$results"
+(side_status=0; run_tests Booking.Domain.Tests || side_status=1; run_tests Booking.Bench.Tests || side_status=1
+ exit $side_status) >"$results/side.log" 2>&1 &
+side=$!
+run_tests Booking.Api.Tests || status=1
+wait "$side" || status=1
+cat "$results/side.log"
+run_tests Booking.Kiosk.Tests || status=1
 
 [ -f "$BOOKING_TEST_POSTGRES_CHOICE_FILE" ] && sort -u "$BOOKING_TEST_POSTGRES_CHOICE_FILE"
 passed=0; failed=0

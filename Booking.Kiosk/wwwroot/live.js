@@ -29,7 +29,8 @@
         }
         document.querySelectorAll('[data-live][id]').forEach(function (el) {
             var fresh = doc.getElementById(el.id);
-            if (!fresh) return;
+            // A part shown again after a refused form keeps what was entered there until it is sent again.
+            if (!fresh || el.hasAttribute('data-live-paused')) return;
             if (el.innerHTML !== fresh.innerHTML) el.innerHTML = fresh.innerHTML;
             var cls = fresh.getAttribute('class');
             if (cls !== el.getAttribute('class')) {

@@ -10,7 +10,9 @@ namespace Booking.Kiosk.Tests;
 
 public class BrowserApp : BookingApp, IAsyncLifetime
 {
-    private IPlaywright? playwright;
+    /// <summary>One chromium for the whole run: each test works in its own browser contexts (no shared cookies or
+    /// storage), so the classes need not pay for starting a browser each. It ends with the test process.</summary>
+    private static readonly Lazy<Task<IBrowser>> SharedBrowser = new(LaunchAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -19,8 +21,22 @@ public class BrowserApp : BookingApp, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await SharedBrowser.Value;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        // The contexts this class opened go with it; the browser stays for the next class.
+        List<IBrowserContext> mine;
+        lock (opened) mine = [.. opened];
+        foreach (var context in mine) await context.CloseAsync();
+        await DisposeAsync();
+    }
+
+    private static async Task<IBrowser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
@@ -29,17 +45,20 @@ public class BrowserApp : BookingApp, IAsyncLifetime
         });
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    private readonly HashSet<IBrowserContext> opened = [];
+
+    /// <summary>A fresh browser context, closed when the class is done.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
     {
-        await Browser.DisposeAsync();
-        playwright?.Dispose();
-        await DisposeAsync();
+        var context = await Browser.NewContextAsync(options);
+        lock (opened) opened.Add(context);
+        return context;
     }
 
     /// <summary>A fresh browser context (no cookies) sized like a phone, with the unit's time zone.</summary>
     public async Task<IPage> NewPhonePage(string locale = "fi-FI")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = ServerAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
@@ -52,7 +71,7 @@ public class BrowserApp : BookingApp, IAsyncLifetime
     /// <summary>A fresh browser context of any size: 390x844 is a phone, 1080x1920 the portrait lobby kiosk.</summary>
     public async Task<IPage> NewSizedPage(int width, int height, string locale = "fi-FI")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = ServerAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },

@@ -42,6 +42,11 @@ public sealed class FamilyImpactPagesTests(BrowserApp app) : IClassFixture<Brows
         var first = aino.Locator("article", new() { Has = aino.Locator("time", new() { HasText = "7.00" }) });
         var goals = first.Locator("form.goals-form");
         await Expect(goals.Locator("legend")).ToHaveTextAsync("Perheen tavoitteet (ensimmäinen tapaaminen)");
+        var none = await aino.RunAndWaitForResponseAsync(() => goals.Locator("button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/staff/day"));
+        Assert.Equal(400, none.Status);
+        await Expect(aino.Locator("#day-problem")).ToBeVisibleAsync();
+        Assert.Equal(0, await app.CountEvents("family_goals_recorded"));
         await goals.Locator("label", new() { HasText = "Sopia huollosta" }).ClickAsync();
         await goals.Locator("label", new() { HasText = "Sopia tapaamisista" }).ClickAsync();
         await Check(aino);
@@ -74,11 +79,13 @@ public sealed class FamilyImpactPagesTests(BrowserApp app) : IClassFixture<Brows
         var review = last.Locator("form.review-form");
         await Expect(review.Locator("legend").First).ToHaveTextAsync("Sista mötet: uppnåddes familjens mål?");
         await review.Locator("label", new() { HasText = "Uppnåddes" }).First.ClickAsync();
-        await review.Locator("button[type=submit]").ClickAsync();
+        var refused = await aino.RunAndWaitForResponseAsync(() => review.Locator("button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/staff/day"));
+        Assert.Equal(400, refused.Status);
         await Expect(aino.Locator("#day-problem")).ToContainTextAsync("Välj om målen uppnåddes");
         Assert.Equal(0, await app.CountEvents("family_goals_reviewed"));
-        await aino.GotoAsync("/staff/day?lang=sv");
-        await review.Locator("label", new() { HasText = "Uppnåddes" }).First.ClickAsync();
+        // The page shown again keeps the choice made; adding the missing answer saves from the same page.
+        await Expect(review.Locator("input[name=GoalsMet]:checked")).ToHaveCountAsync(1);
         await review.Locator("label", new() { HasText = "Ja" }).ClickAsync();
         await Check(aino);
         await review.Locator("button[type=submit]").ClickAsync();

@@ -13,7 +13,7 @@ public static class ConsoleBrowser
     /// <summary>A fresh browser context (its own cookies) of the given size, signed in as a demo staff member.</summary>
     public static async Task<IPage> SignedIn(BrowserApp app, string user, int width = 1440, int height = 900)
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await app.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.ServerAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },

@@ -12,7 +12,7 @@ public abstract class WalkInApp : BrowserApp
     /// <summary>A fresh browser context (no cookies) of the given size, like the lobby kiosk or the waiting-room TV.</summary>
     public async Task<IPage> NewScreen(int width, int height, string locale = "fi-FI")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = ServerAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
