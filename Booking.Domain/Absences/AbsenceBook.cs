@@ -111,13 +111,50 @@ public sealed class AbsenceBook(IEventStore store, IUnitConfigurationSource conf
         return write.Error is { } error ? error : write.State!;
     }
 
+    /// <summary>Withdraws a saved absence (entered by mistake, or the person came back early): in one transaction its block
+    /// leaves every staff day still to come, so parents' free times and call-back slots come back, and its open work items
+    /// become no longer needed. Meetings it already gave to colleagues stay with them. Withdrawing again answers the first
+    /// withdrawal; two at once write one event (the absence stream's version decides).</summary>
+    public async Task<Outcome<Absence>> Withdraw(Guid unitId, Guid absenceId, StaffActor who, CancellationToken ct = default)
+    {
+        var config = await configurations.Current(unitId, ct);
+        var zone = config.Zone;
+        var result = await runner.Run(unitId, who.Actor, async (write, token) =>
+        {
+            var record = await write.Fetch(AbsenceDecider.Definition, StreamIds.Absence(absenceId), token);
+            if (record.Decide(new WithdrawAbsence(absenceId, who.Actor, write.Now)).Error is { } error)
+                return Step<Outcome<Absence>>.Answer(error);
+            if (record.Appended.Count == 0) return Step<Outcome<Absence>>.Answer(record.State);
+
+            // A closure blocked every staff member active when it was saved; whoever it did not block, the day leaves alone.
+            var planned = record.State.Planned!;
+            var staff = planned.StaffId is { } one ? [one] : config.Staff.Select(s => s.Id).ToList();
+            var today = write.Now.InZone(zone).Date;
+            for (var date = planned.From < today ? today : planned.From; date <= planned.To; date = date.PlusDays(1))
+                foreach (var staffId in staff)
+                    (await write.Fetch(StaffDayDecider.Definition, StreamIds.StaffDay(staffId, date), token))
+                        .Decide(new UnblockTime(staffId, date, absenceId, write.Now));
+            return Step<Outcome<Absence>>.Save(record.State);
+        }, () => Task.FromResult<Outcome<Absence>>(WriteRunner.Busy("The absence was being changed at the same moment. Please try again.")), ct);
+        if (result.Succeeded) onSaved?.Invoke(unitId);
+        return result;
+    }
+
+    /// <summary>The absences and closures standing today or later (not withdrawn), soonest first: what may be withdrawn.</summary>
+    public async Task<IReadOnlyList<Absence>> Current(Guid unitId, CancellationToken ct = default)
+    {
+        var today = clock.GetCurrentInstant().InZone((await configurations.Current(unitId, ct)).Zone).Date;
+        return (await WorkList(unitId, ct)).Where(a => !a.Withdrawn && a.Planned!.To >= today).ToList();
+    }
+
     public async Task<Absence?> Find(Guid unitId, Guid absenceId, CancellationToken ct = default)
     {
         var state = AbsenceDecider.Definition.Fold(await store.ReadStream(unitId, StreamIds.Absence(absenceId), ct));
         return state.Exists ? state : null;
     }
 
-    /// <summary>The secretary's work list: the absences not yet over or with items still open, soonest first.</summary>
+    /// <summary>The secretary's work list: the absences not yet over or with items still open, soonest first (a withdrawn
+    /// one too while not over, so she sees its items are no longer needed).</summary>
     public async Task<IReadOnlyList<Absence>> WorkList(Guid unitId, CancellationToken ct = default)
     {
         var config = await configurations.Current(unitId, ct);
