@@ -2,6 +2,7 @@
 // against the in-memory store. "Now" is Monday 4 May 2026 10:00 in Helsinki; on Monday 11 May Anna and Bertil work 09-12.
 using Booking.Domain.Absences;
 using Booking.Domain.Appointments;
+using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Staff;
@@ -251,6 +252,34 @@ public class AbsenceBookTests
         Assert.True(outcome.Succeeded, outcome.Refusal?.Error.ToString());
         var item = Assert.Single(outcome.Value!.Work);
         Assert.Equal((late, WorkAction.ContactFamily), (item.ItemId, item.Action));
+    }
+
+    [Fact]
+    public async Task Given_a_call_back_is_reserved_in_Annas_hours_just_before_the_absence_commits_Then_the_save_reads_again_lists_it_and_closes_her_slots()
+    {
+        // Anna's call-back window on Monday 11 May is 14-15 (the call-back test unit).
+        var config = CallBacks.CallBackTestUnit.CallBackConfig();
+        var book = new AbsenceBook(store, new FixedConfiguration(config), new InMemoryReservations(store), new NoSavedAbsences(), clock);
+        var callBack = Guid.NewGuid();
+        store.BeforeNextCommit = async () =>
+        {
+            await using var session = store.OpenSession(UnitId, "client:test");
+            var dayId = StreamIds.CallBackDay(Monday);
+            session.Append(dayId, StreamIds.CallBackDayType, (await store.ReadStream(UnitId, dayId)).Count,
+                [CallBacks.CallBackTestUnit.Reserved(callBack, Anna, Monday.At(new LocalTime(14, 15)))]);
+            await session.SaveChangesAsync();
+        };
+
+        var outcome = await book.Save(UnitId, Guid.NewGuid(), AnnaMonday(13, 16), Secretary);
+
+        Assert.True(outcome.Succeeded, outcome.Refusal?.Error.ToString());
+        var item = Assert.Single(outcome.Value!.Work);
+        Assert.Equal((ImpactKind.CallBack, callBack, WorkAction.ContactFamily), (item.Kind, item.ItemId, item.Action));
+        var closed = Assert.Single(store.EventsOf<CallBackTimeClosed>());
+        Assert.Equal((Anna, Monday), (closed.StaffId, closed.Date));
+
+        await book.Withdraw(UnitId, outcome.Value.Id, Secretary);
+        Assert.Single(store.EventsOf<CallBackTimeReopened>());
     }
 
     [Fact]
