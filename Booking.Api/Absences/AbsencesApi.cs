@@ -1,5 +1,6 @@
 // The manager's and the secretary's preview of an absence or a unit closure: every meeting, call-back and walk-in duty it
-// hits, and the work list it would make (a free colleague, or contact the family); saving it, and the secretary's work list.
+// hits, and the work list it would make (a free colleague, or contact the family); saving it, the secretary's work list,
+// the absences standing now or later, and withdrawing one.
 using System.Security.Claims;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
@@ -23,11 +24,15 @@ namespace Booking.Api.Absences;
 /// <param name="Id">Saving: the absence's id chosen by the client, so that a retried save does not enter it twice (optional).</param>
 public sealed record AbsenceRequestDto(Guid? StaffId, string? From, string? To, string? FromTime, string? ToTime, Guid? Id = null);
 
-/// <param name="How">Done means: contacted, moved, cancelled or covered; reassigned when the save gave it to a colleague.</param>
+/// <param name="How">Done means: contacted, moved, cancelled or covered; reassigned when the save gave it to a colleague;
+/// withdrawn when the absence was withdrawn while the item was open (no longer needed).</param>
 public sealed record SavedWorkItemDto(int Number, ImpactedItemDto Item, string Action, StaffRefDto? ReassignedTo, string Why, string? Done);
 
+/// <param name="Staff">The absent staff member; null for a closure of the whole unit.</param>
+/// <param name="WithdrawnAt">When the absence was withdrawn (its hours are bookable again); null while it stands.</param>
+/// <param name="WithdrawnBy">Who withdrew it.</param>
 public sealed record SavedAbsenceDto(Guid Id, StaffRefDto? Staff, LocalDate From, LocalDate To, LocalTime? FromTime, LocalTime? ToTime,
-    List<SavedWorkItemDto> Work);
+    List<SavedWorkItemDto> Work, LocalDateTime? WithdrawnAt = null, StaffRefDto? WithdrawnBy = null);
 
 public sealed record WorkDoneDto(string? How);
 
@@ -64,6 +69,10 @@ public static class AbsencesApi
             .WithSummary("What an absence (a staff member, dates, all day or hours) or a unit closure would hit, and the work list it would make; writes nothing.");
         api.MapPost("", Save).WithName("SaveAbsence")
             .WithSummary("Saves an absence or a unit closure: its hours leave every free time, meetings a free colleague can take are given to them (the parents are emailed), the rest become the secretary's work list.");
+        api.MapGet("", Current).WithName("CurrentAbsences")
+            .WithSummary("The absences and closures standing today or later (not withdrawn), soonest first, with their work lists.");
+        api.MapPost("/{absenceId:guid}/withdraw", Withdraw).WithName("WithdrawAbsence")
+            .WithSummary("Withdraws an absence or closure: its hours are bookable again (free times and call-back slots come back), its open work items become no longer needed, meetings already given to colleagues stay. Withdrawing again answers the first withdrawal.");
         api.MapGet("/work", WorkList).WithName("AbsenceWorkList")
             .WithSummary("The secretary's work list: saved absences not over yet or with open items, each hit with what to do and whether it is done.");
         api.MapPost("/{absenceId:guid}/work/{number:int}/done", Done).WithName("MarkAbsenceWorkDone")
@@ -104,6 +113,21 @@ public static class AbsencesApi
         return TypedResults.Ok((await absences.WorkList(unit.UnitId, ct)).Select(a => Dto(config, a)).ToList());
     }
 
+    public static async Task<Ok<List<SavedAbsenceDto>>> Current(AbsenceBook absences, IUnitConfigurationSource configurations, CurrentUnit unit,
+        CancellationToken ct)
+    {
+        var config = await configurations.Current(unit.UnitId, ct);
+        return TypedResults.Ok((await absences.Current(unit.UnitId, ct)).Select(a => Dto(config, a)).ToList());
+    }
+
+    public static async Task<Results<Ok<SavedAbsenceDto>, ProblemHttpResult>> Withdraw(Guid absenceId, AbsenceBook absences,
+        ConfigurationWithAbsences configurations, CurrentUnit unit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = await absences.Withdraw(unit.UnitId, absenceId, StaffMeetingsApi.Actor(user), ct);
+        if (outcome.Refusal is { } refusal) return Problems.From(refusal);
+        return TypedResults.Ok(Dto(await configurations.Current(unit.UnitId, ct), outcome.Value!));
+    }
+
     public static async Task<Results<Ok<SavedAbsenceDto>, ProblemHttpResult>> Done(Guid absenceId, int number, [FromBody] WorkDoneDto? body,
         AbsenceBook absences, IUnitConfigurationSource configurations, CurrentUnit unit, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -121,7 +145,8 @@ public static class AbsencesApi
     public static SavedAbsenceDto Dto(UnitConfiguration config, Absence a) => new(a.Id, StaffRefDto.From(config, a.Planned!.StaffId),
         a.Planned.From, a.Planned.To, a.Planned.FromTime, a.Planned.ToTime,
         a.Work.Select(w => new SavedWorkItemDto(w.Number, Item(config, w.Kind, w.ItemId, w.StaffId, w.Start, w.End), Wire.Name(w.Action),
-            StaffRefDto.From(config, w.ReassignedTo), w.Why, a.Done.GetValueOrDefault(w.Number))).ToList());
+            StaffRefDto.From(config, w.ReassignedTo), w.Why, a.Done.GetValueOrDefault(w.Number))).ToList(),
+        a.WithdrawnAt?.InZone(config.Zone).LocalDateTime, a.WithdrawnBy is { } by ? StaffRefDto.From(config, MeetingHistory.StaffOf(by)) : null);
 
     public static async Task<Results<Ok<AbsenceImpactDto>, ProblemHttpResult>> Preview([FromBody] AbsenceRequestDto? body, AbsencePreview preview,
         IUnitConfigurationSource configurations, CurrentUnit unit, CancellationToken ct)

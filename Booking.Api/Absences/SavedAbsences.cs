@@ -1,6 +1,7 @@
 // The saved absences as a table (an inline projection of the absence streams): the secretary's work list finds them here,
 // and the configuration the domain reads carries them as closures, so every free-times search (parents', the secretary's,
-// call-backs, walk-in duty) leaves the absent hours out. The staff days' blocks are the guard; this is what the searches see.
+// call-backs, walk-in duty) leaves the absent hours out; a withdrawn one no longer. The staff days' blocks are the guard;
+// this is what the searches see.
 using System.Collections.Concurrent;
 using Booking.Api.Storage;
 using Booking.Domain.Absences;
@@ -26,6 +27,7 @@ public sealed class SavedAbsences(NpgsqlDataSource dataSource) : IInlineProjecti
             open_items int not null,
             primary key (unit_id, absence_id)
         );
+        alter table saved_absences add column if not exists withdrawn boolean not null default false;
         """;
 
     public async Task Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventEnvelope> events, CancellationToken ct)
@@ -41,6 +43,10 @@ public sealed class SavedAbsences(NpgsqlDataSource dataSource) : IInlineProjecti
                     (object?)e.ToTime ?? DBNull.Value, e.Work.Count(w => w.Action != WorkAction.Reassign || w.ReassignedTo is null)),
                 AbsenceWorkDone e => Command(connection, transaction,
                     "update saved_absences set open_items = greatest(open_items - 1, 0) where unit_id = $1 and absence_id = $2",
+                    envelope.UnitId, e.AbsenceId),
+                // Kept (the work list shows it withdrawn until its last day), but no longer a closure.
+                AbsenceWithdrawn e => Command(connection, transaction,
+                    "update saved_absences set withdrawn = true, open_items = 0 where unit_id = $1 and absence_id = $2",
                     envelope.UnitId, e.AbsenceId),
                 _ => null,
             };
@@ -65,7 +71,7 @@ public sealed class SavedAbsences(NpgsqlDataSource dataSource) : IInlineProjecti
     public async Task<IReadOnlyList<Closure>> AsClosures(Guid unitId, LocalDate since, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            "select staff_id, from_date, to_date, from_time, to_time from saved_absences where unit_id = $1 and to_date >= $2");
+            "select staff_id, from_date, to_date, from_time, to_time from saved_absences where unit_id = $1 and to_date >= $2 and not withdrawn");
         command.Parameters.Add(new NpgsqlParameter { Value = unitId });
         command.Parameters.Add(new NpgsqlParameter { Value = since });
         var closures = new List<Closure>();

@@ -1,5 +1,6 @@
 // The state of a saved absence and its decider: entered once (a repeat of the same entry is a retry), then work items
-// marked done one by one; the automatic reassignments are done when saved.
+// marked done one by one; the automatic reassignments are done when saved. Withdrawn once (a repeat answers the first):
+// the items still open then are no longer needed.
 using System.Collections.Immutable;
 using Booking.Domain.EventSourcing;
 using NodaTime;
@@ -13,6 +14,13 @@ public sealed record Absence(Guid Id, PlannedAbsence? Planned, ImmutableList<Abs
 
     public bool Exists => Planned is not null;
 
+    /// <summary>When the absence was withdrawn; null while it stands.</summary>
+    public Instant? WithdrawnAt { get; init; }
+
+    public string? WithdrawnBy { get; init; }
+
+    public bool Withdrawn => WithdrawnAt is not null;
+
     public static Absence Evolve(Absence state, object @event) => @event switch
     {
         AbsenceEntered e => state with
@@ -23,6 +31,12 @@ public sealed record Absence(Guid Id, PlannedAbsence? Planned, ImmutableList<Abs
             EnteredBy = e.EnteredBy, EnteredAt = e.EnteredAt,
         },
         AbsenceWorkDone e => state with { Done = state.Done.SetItem(e.Number, e.How) },
+        AbsenceWithdrawn e => state with
+        {
+            WithdrawnAt = e.WithdrawnAt, WithdrawnBy = e.WithdrawnBy,
+            Done = state.Done.SetItems(state.Work.Where(w => !state.Done.ContainsKey(w.Number))
+                .Select(w => KeyValuePair.Create(w.Number, WorkDone.NoLongerNeeded))),
+        },
         _ => state,
     };
 }
@@ -33,6 +47,8 @@ public sealed record EnterAbsence(Guid AbsenceId, PlannedAbsence Planned, IReadO
     : AbsenceCommand(AbsenceId, Actor, Now);
 
 public sealed record MarkWorkDone(Guid AbsenceId, int Number, string How, string Actor, Instant Now) : AbsenceCommand(AbsenceId, Actor, Now);
+
+public sealed record WithdrawAbsence(Guid AbsenceId, string Actor, Instant Now) : AbsenceCommand(AbsenceId, Actor, Now);
 
 public static class AbsenceDecider
 {
@@ -53,6 +69,10 @@ public static class AbsenceDecider
             new DomainError("work_item_not_found", "The absence has no such work item.", ErrorKind.NotFound, "number"),
         MarkWorkDone c when state.Done.ContainsKey(c.Number) => Decision<AbsenceEvent>.Nothing,
         MarkWorkDone c => Decision<AbsenceEvent>.Accept(new AbsenceWorkDone(c.AbsenceId, c.Number, c.How, c.Actor, c.Now)),
+
+        WithdrawAbsence when !state.Exists => new DomainError("absence_not_found", "No such absence.", ErrorKind.NotFound),
+        WithdrawAbsence when state.Withdrawn => Decision<AbsenceEvent>.Nothing,
+        WithdrawAbsence c => Decision<AbsenceEvent>.Accept(new AbsenceWithdrawn(c.AbsenceId, c.Actor, c.Now)),
 
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown absence command."),
     };

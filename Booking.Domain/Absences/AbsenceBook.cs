@@ -3,8 +3,10 @@
 // read from those same staff-day streams, becomes the secretary's work list; a meeting a free colleague can take at the
 // same time is given to them now (the parents are emailed from the reassignment), the rest wait for the secretary to
 // contact the family. A booking racing the save either is in the staff day the save read (and on the list), or finds
-// the day moved on, retries and is refused: never a meeting in the absence that no work item names.
+// the day moved on, retries and is refused: never a meeting in the absence that no work item names. The day's call-back
+// stream is read and closed for the absent hours the same way, so a call-back reserved meanwhile is listed or refused.
 using Booking.Domain.Appointments;
+using Booking.Domain.CallBacks;
 using Booking.Domain.EventSourcing;
 using NodaTime;
 
@@ -28,7 +30,6 @@ public sealed class AbsenceBook(IEventStore store, IUnitConfigurationSource conf
         var config = await configurations.Current(unitId, ct);
         if (AbsenceImpact.Validate(config, absence) is { } invalid) return invalid;
         var zone = config.Zone;
-        var callBacks = await AbsencePreview.CallBacksOf(store, unitId, zone, absence, clock.GetCurrentInstant(), ct);
         var staff = absence.StaffId is { } one ? [one] : config.Staff.Where(s => s.Active).Select(s => s.Id).ToList();
 
         var result = await runner.Run(unitId, who.Actor, async (write, token) =>
@@ -43,10 +44,16 @@ public sealed class AbsenceBook(IEventStore store, IUnitConfigurationSource conf
             var today = write.Now.InZone(zone).Date;
             var days = new Dictionary<(Guid, LocalDate), EventStream<StaffDayCommand, StaffDay, StaffDayEvent>>();
             var booked = new List<Reservation>();
+            var callBackDays = new Dictionary<LocalDate, EventStream<CallBackCommand, CallBackDay, CallBackEvent>>();
+            var callBacks = new List<CallBack>();
             var during = absence.During(zone).ToList();
             for (var (date, i) = (absence.From, 0); date <= absence.To; date = date.PlusDays(1), i++)
             {
                 if (date < today) continue;
+                // The day's call-backs, read from the stream a racing reservation appends to (closed below, like the staff days).
+                var callBackDay = await write.Fetch(CallBackDecider.Definition, StreamIds.CallBackDay(date), token);
+                callBackDays[date] = callBackDay;
+                callBacks.AddRange(callBackDay.State.CallBacks);
                 foreach (var staffId in staff)
                 {
                     var day = await write.Fetch(StaffDayDecider.Definition, StreamIds.StaffDay(staffId, date), token);
@@ -95,6 +102,12 @@ public sealed class AbsenceBook(IEventStore store, IUnitConfigurationSource conf
                 var off = during[Period.Between(absence.From, date, PeriodUnits.Days).Days];
                 day.Decide(new BlockTime(staffId, date, absenceId, off.Start, off.End, write.Now));
             }
+            foreach (var (date, callBackDay) in callBackDays)
+            {
+                var off = during[Period.Between(absence.From, date, PeriodUnits.Days).Days];
+                if (CallBackSlots.On(config, date).Any(c => absence.Concerns(c.StaffId) && c.StartsAt < off.End && off.Start < c.EndsAt))
+                    callBackDay.Decide(new CloseCallBackTime(absenceId, absence.StaffId, date, off.Start, off.End, write.Now));
+            }
             if (record.Decide(new EnterAbsence(absenceId, absence, work, who.Actor, write.Now)).Error is { } error)
                 return Step<Outcome<Absence>>.Answer(error);
             return Step<Outcome<Absence>>.Save(record.State);
@@ -111,13 +124,54 @@ public sealed class AbsenceBook(IEventStore store, IUnitConfigurationSource conf
         return write.Error is { } error ? error : write.State!;
     }
 
+    /// <summary>Withdraws a saved absence (entered by mistake, or the person came back early): in one transaction its block
+    /// leaves every staff day still to come, so parents' free times and call-back slots come back, and its open work items
+    /// become no longer needed. Meetings it already gave to colleagues stay with them. Withdrawing again answers the first
+    /// withdrawal; two at once write one event (the absence stream's version decides).</summary>
+    public async Task<Outcome<Absence>> Withdraw(Guid unitId, Guid absenceId, StaffActor who, CancellationToken ct = default)
+    {
+        var config = await configurations.Current(unitId, ct);
+        var zone = config.Zone;
+        var result = await runner.Run(unitId, who.Actor, async (write, token) =>
+        {
+            var record = await write.Fetch(AbsenceDecider.Definition, StreamIds.Absence(absenceId), token);
+            if (record.Decide(new WithdrawAbsence(absenceId, who.Actor, write.Now)).Error is { } error)
+                return Step<Outcome<Absence>>.Answer(error);
+            if (record.Appended.Count == 0) return Step<Outcome<Absence>>.Answer(record.State);
+
+            // A closure blocked every staff member active when it was saved; whoever it did not block, the day leaves alone.
+            var planned = record.State.Planned!;
+            var staff = planned.StaffId is { } one ? [one] : config.Staff.Select(s => s.Id).ToList();
+            var today = write.Now.InZone(zone).Date;
+            for (var date = planned.From < today ? today : planned.From; date <= planned.To; date = date.PlusDays(1))
+            {
+                foreach (var staffId in staff)
+                    (await write.Fetch(StaffDayDecider.Definition, StreamIds.StaffDay(staffId, date), token))
+                        .Decide(new UnblockTime(staffId, date, absenceId, write.Now));
+                (await write.Fetch(CallBackDecider.Definition, StreamIds.CallBackDay(date), token))
+                    .Decide(new ReopenCallBackTime(absenceId, date, write.Now));
+            }
+            return Step<Outcome<Absence>>.Save(record.State);
+        }, () => Task.FromResult<Outcome<Absence>>(WriteRunner.Busy("The absence was being changed at the same moment. Please try again.")), ct);
+        if (result.Succeeded) onSaved?.Invoke(unitId);
+        return result;
+    }
+
+    /// <summary>The absences and closures standing today or later (not withdrawn), soonest first: what may be withdrawn.</summary>
+    public async Task<IReadOnlyList<Absence>> Current(Guid unitId, CancellationToken ct = default)
+    {
+        var today = clock.GetCurrentInstant().InZone((await configurations.Current(unitId, ct)).Zone).Date;
+        return (await WorkList(unitId, ct)).Where(a => !a.Withdrawn && a.Planned!.To >= today).ToList();
+    }
+
     public async Task<Absence?> Find(Guid unitId, Guid absenceId, CancellationToken ct = default)
     {
         var state = AbsenceDecider.Definition.Fold(await store.ReadStream(unitId, StreamIds.Absence(absenceId), ct));
         return state.Exists ? state : null;
     }
 
-    /// <summary>The secretary's work list: the absences not yet over or with items still open, soonest first.</summary>
+    /// <summary>The secretary's work list: the absences not yet over or with items still open, soonest first (a withdrawn
+    /// one too while not over, so she sees its items are no longer needed).</summary>
     public async Task<IReadOnlyList<Absence>> WorkList(Guid unitId, CancellationToken ct = default)
     {
         var config = await configurations.Current(unitId, ct);

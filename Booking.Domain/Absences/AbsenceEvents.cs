@@ -21,6 +21,11 @@ public sealed record AbsenceEntered(Guid AbsenceId, Guid? StaffId, LocalDate Fro
 [EventName("absence_work_done")]
 public sealed record AbsenceWorkDone(Guid AbsenceId, int Number, string How, string DoneBy, Instant DoneAt) : AbsenceEvent(AbsenceId);
 
+/// <summary>The absence was entered by mistake or is over early: its hours are bookable again and its open work items are no
+/// longer needed (they stay on the list, marked so). Meetings already given to colleagues stay where they are.</summary>
+[EventName("absence_withdrawn")]
+public sealed record AbsenceWithdrawn(Guid AbsenceId, string WithdrawnBy, Instant WithdrawnAt) : AbsenceEvent(AbsenceId);
+
 public static class WorkDone
 {
     public const string Reassigned = "reassigned";
@@ -28,6 +33,9 @@ public static class WorkDone
     public const string Moved = "moved";
     public const string Cancelled = "cancelled";
     public const string Covered = "covered";
+
+    /// <summary>Open when the absence was withdrawn: nothing to do any more (marked by the withdrawal itself).</summary>
+    public const string NoLongerNeeded = "withdrawn";
 
     /// <summary>What the secretary may mark (a reassignment is marked by the save itself).</summary>
     public static readonly IReadOnlyList<string> Ways = [Contacted, Moved, Cancelled, Covered];

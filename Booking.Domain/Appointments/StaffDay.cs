@@ -24,6 +24,10 @@ public sealed record HoursOffered(Guid StaffId, LocalDate Date, Instant Start, I
 [EventName("staff_time_blocked")]
 public sealed record TimeBlocked(Guid StaffId, LocalDate Date, Guid AbsenceId, Instant Start, Instant End, Instant BlockedAt) : StaffDayEvent;
 
+/// <summary>The absence that blocked this time was withdrawn: the time can be booked again.</summary>
+[EventName("staff_time_unblocked")]
+public sealed record TimeUnblocked(Guid StaffId, LocalDate Date, Guid AbsenceId, Instant UnblockedAt) : StaffDayEvent;
+
 public sealed record StaffDay(ImmutableDictionary<Guid, Interval> Reserved, ImmutableList<Interval> Offered)
 {
     public static readonly StaffDay Initial = new(ImmutableDictionary<Guid, Interval>.Empty, ImmutableList<Interval>.Empty);
@@ -37,6 +41,7 @@ public sealed record StaffDay(ImmutableDictionary<Guid, Interval> Reserved, Immu
         SlotReleased e => state with { Reserved = state.Reserved.Remove(e.AppointmentId) },
         HoursOffered e => state with { Offered = state.Offered.Add(new Interval(e.Start, e.End)) },
         TimeBlocked e => state with { Blocked = state.Blocked.SetItem(e.AbsenceId, new Interval(e.Start, e.End)) },
+        TimeUnblocked e => state with { Blocked = state.Blocked.Remove(e.AbsenceId) },
         _ => state,
     };
 }
@@ -50,6 +55,8 @@ public sealed record ReserveSlot(Guid StaffId, LocalDate Date, Guid AppointmentI
 public sealed record ReleaseSlot(Guid StaffId, LocalDate Date, Guid AppointmentId, Instant Now) : StaffDayCommand;
 
 public sealed record BlockTime(Guid StaffId, LocalDate Date, Guid AbsenceId, Instant Start, Instant End, Instant Now) : StaffDayCommand;
+
+public sealed record UnblockTime(Guid StaffId, LocalDate Date, Guid AbsenceId, Instant Now) : StaffDayCommand;
 
 public sealed record OfferHours(Guid StaffId, LocalDate Date, Instant Start, Instant End, string Actor, Instant Now) : StaffDayCommand;
 
@@ -81,6 +88,9 @@ public static class StaffDayDecider
         BlockTime c when state.Blocked.TryGetValue(c.AbsenceId, out var blocked) && blocked == new Interval(c.Start, c.End) =>
             Decision<StaffDayEvent>.Nothing,
         BlockTime c => Decision<StaffDayEvent>.Accept(new TimeBlocked(c.StaffId, c.Date, c.AbsenceId, c.Start, c.End, c.Now)),
+
+        UnblockTime c when !state.Blocked.ContainsKey(c.AbsenceId) => Decision<StaffDayEvent>.Nothing,
+        UnblockTime c => Decision<StaffDayEvent>.Accept(new TimeUnblocked(c.StaffId, c.Date, c.AbsenceId, c.Now)),
 
         OfferHours c when c.End <= c.Start =>
             new DomainError("empty_time", "The free hours must end after they start.", ErrorKind.Invalid, "to"),

@@ -41,6 +41,10 @@ public sealed record CallBackDay(ImmutableList<CallBack> CallBacks)
 {
     public static readonly CallBackDay Initial = new(ImmutableList<CallBack>.Empty);
 
+    /// <summary>Hours saved absences took out of the day, by absence: the supervisor's (or, with no StaffId, everyone's).</summary>
+    public ImmutableDictionary<Guid, (Guid? StaffId, Interval Time)> Closed { get; init; } =
+        ImmutableDictionary<Guid, (Guid? StaffId, Interval Time)>.Empty;
+
     public static CallBackDay Evolve(CallBackDay state, object @event) => @event switch
     {
         CallBackReserved e => state with
@@ -55,6 +59,8 @@ public sealed record CallBackDay(ImmutableList<CallBack> CallBacks)
             Status = e.Final ? CallBackStatus.NotReached : c.Status, ClosedAt = e.Final ? e.At : c.ClosedAt,
         }),
         CallBackCancelled e => Update(state, e.CallBackId, c => c with { Status = CallBackStatus.Cancelled, ClosedAt = e.CancelledAt }),
+        CallBackTimeClosed e => state with { Closed = state.Closed.SetItem(e.AbsenceId, (e.StaffId, new Interval(e.Start, e.End))) },
+        CallBackTimeReopened e => state with { Closed = state.Closed.Remove(e.AbsenceId) },
         _ => state,
     };
 
@@ -68,6 +74,11 @@ public sealed record CallBackDay(ImmutableList<CallBack> CallBacks)
     /// <summary>True when the supervisor's slot starting at <paramref name="start"/> is held by a call-back.</summary>
     public bool IsHeld(Guid staffId, Instant start) => CallBacks.Any(c => c.HoldsSlot && c.StaffId == staffId && c.Start == start);
 
-    /// <summary>The offered slots nobody holds.</summary>
-    public IReadOnlyList<CallBackSlot> Free(IEnumerable<CallBackSlot> offered) => offered.Where(s => !IsHeld(s.StaffId, s.StartsAt)).ToList();
+    /// <summary>True when a saved absence took the supervisor's time from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    public bool IsClosed(Guid staffId, Instant start, Instant end) =>
+        Closed.Values.Any(c => (c.StaffId is null || c.StaffId == staffId) && c.Time.Start < end && start < c.Time.End);
+
+    /// <summary>The offered slots nobody holds and no absence closed.</summary>
+    public IReadOnlyList<CallBackSlot> Free(IEnumerable<CallBackSlot> offered) =>
+        offered.Where(s => !IsHeld(s.StaffId, s.StartsAt) && !IsClosed(s.StaffId, s.StartsAt, s.EndsAt)).ToList();
 }

@@ -45,6 +45,11 @@ public sealed record MarkNotReached(Guid CallBackId, Guid StaffId, int? Attempt,
 /// <param name="ByClient">True from the client's cancel link (only before the time); the secretary may cancel while open.</param>
 public sealed record CancelCallBack(Guid CallBackId, string By, bool ByClient, Instant Now) : CallBackCommand(Now);
 
+/// <summary>A saved absence takes its hours out of the day's call-back times (StaffId null: the unit is closed then).</summary>
+public sealed record CloseCallBackTime(Guid AbsenceId, Guid? StaffId, LocalDate Date, Instant Start, Instant End, Instant Now) : CallBackCommand(Now);
+
+public sealed record ReopenCallBackTime(Guid AbsenceId, LocalDate Date, Instant Now) : CallBackCommand(Now);
+
 public static class CallBackDecider
 {
     /// <summary>This feature's decider in the one shape the write runner takes.</summary>
@@ -75,6 +80,13 @@ public static class CallBackDecider
             var cb => Decision<CallBackEvent>.Accept(new CallBackCancelled(cb.CallBackId, c.By, c.Now)),
         },
 
+        CloseCallBackTime c when state.Closed.TryGetValue(c.AbsenceId, out var closed) && closed == (c.StaffId, new Interval(c.Start, c.End)) =>
+            Decision<CallBackEvent>.Nothing,
+        CloseCallBackTime c => Decision<CallBackEvent>.Accept(new CallBackTimeClosed(c.AbsenceId, c.StaffId, c.Date, c.Start, c.End, c.Now)),
+
+        ReopenCallBackTime c when !state.Closed.ContainsKey(c.AbsenceId) => Decision<CallBackEvent>.Nothing,
+        ReopenCallBackTime c => Decision<CallBackEvent>.Accept(new CallBackTimeReopened(c.AbsenceId, c.Date, c.Now)),
+
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown call-back command."),
     };
 
@@ -98,7 +110,8 @@ public static class CallBackDecider
                 "Call-backs can be reserved online from the next day. For today, call the office secretary during phone hours.", ErrorKind.Rule, "start");
         if (c.Start.Date > c.LastDay)
             return new DomainError("beyond_horizon", $"Call-backs can be reserved up to {c.LastDay:yyyy-MM-dd}.", ErrorKind.Rule, "start");
-        if (state.IsHeld(c.StaffId, slot.StartsAt))
+        // An absence saved since the slots were offered took the time: to the client it is simply gone.
+        if (state.IsHeld(c.StaffId, slot.StartsAt) || state.IsClosed(c.StaffId, slot.StartsAt, slot.EndsAt))
             return new DomainError("slot_taken", "That call-back time was just taken. Choose another time.", ErrorKind.Conflict, "start");
         if (state.CallBacks.Any(cb => cb.IsOpen && c.SamePhone.Contains(cb.ClientId)))
             return new DomainError("one_call_back_a_day", "This phone number already has a call-back on that day.", ErrorKind.Rule, "phone");

@@ -41,3 +41,14 @@ public sealed record CallBackNotReached(Guid CallBackId, Guid StaffId, int Attem
 /// <param name="CancelledBy">"client:link" from the client's cancel link, or the secretary as "staff:{id}".</param>
 [EventName("call_back_cancelled")]
 public sealed record CallBackCancelled(Guid CallBackId, string CancelledBy, Instant CancelledAt) : CallBackEvent(CallBackId);
+
+/// <summary>A saved absence of the supervisor (or a closure of the unit: no StaffId) takes these hours out of the day's
+/// call-back times. Written on the stream the reservations append to, so a reservation racing the absence's save either
+/// lands first (and is on the absence's work list) or is refused. Not a call-back: its CallBackId is empty.</summary>
+[EventName("call_back_time_closed")]
+public sealed record CallBackTimeClosed(Guid AbsenceId, Guid? StaffId, LocalDate Date, Instant Start, Instant End, Instant ClosedAt)
+    : CallBackEvent(Guid.Empty);
+
+/// <summary>The absence that closed these hours was withdrawn: its call-back times are offered again.</summary>
+[EventName("call_back_time_reopened")]
+public sealed record CallBackTimeReopened(Guid AbsenceId, LocalDate Date, Instant ReopenedAt) : CallBackEvent(Guid.Empty);

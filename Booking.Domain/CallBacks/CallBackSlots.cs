@@ -1,5 +1,6 @@
 // The call-back slots the unit's weekly windows give on a date (never on holidays, unit closures or the supervisor's
-// absences).
+// absences; an absence or closure of some hours takes only the slots it overlaps, so a colleague's window at the same
+// time still offers that time).
 using Booking.Domain.Configuration;
 using NodaTime;
 
@@ -22,10 +23,12 @@ public static class CallBackSlots
         foreach (var window in settings.Windows.Where(w => w.Day == date.DayOfWeek))
         {
             if (!supervisors.Contains(window.StaffId) || config.IsAbsent(window.StaffId, date)) continue;
+            var absent = config.AbsentHours(window.StaffId, date).ToList();
             var end = date + window.To;
             for (var start = date + window.From; start.PlusMinutes(settings.SlotMinutes) <= end; start = start.PlusMinutes(settings.SlotMinutes))
             {
                 var slotEnd = start.PlusMinutes(settings.SlotMinutes);
+                if (absent.Any(a => a.From < slotEnd.TimeOfDay && start.TimeOfDay < a.To)) continue;
                 // Overlapping windows of one supervisor give each slot once.
                 slots.TryAdd((window.StaffId, start), new CallBackSlot(window.StaffId, start, slotEnd,
                     start.InZoneLeniently(config.Zone).ToInstant(), slotEnd.InZoneLeniently(config.Zone).ToInstant()));

@@ -118,6 +118,7 @@ public static class ReportFacts
             $"meeting:{((AppointmentEvent)@event).AppointmentId:N}",
         ContactLogged e => $"family:{e.FamilyId:N}",
         ParentAdded e => $"parent:{e.ClientId:N}",
+        CallBackTimeClosed or CallBackTimeReopened => null,
         CallBackEvent e => $"callback:{e.CallBackId:N}",
         TicketIssued e => Ticket(streamId, e.Number),
         TicketCalled e => Ticket(streamId, e.Number),

@@ -94,6 +94,33 @@ public sealed partial class Texts
         WorkDone.Moved => T("Siirretty", "Flyttat", "Moved"),
         WorkDone.Cancelled => T("Peruttu", "Avbokat", "Cancelled"),
         WorkDone.Covered => T("Vuoro järjestetty", "Passet ordnat", "Duty covered"),
+        WorkDone.NoLongerNeeded => T("Ei enää tarpeen (poissaolo peruttu)", "Behövs inte längre (frånvaron återkallad)",
+            "No longer needed (absence withdrawn)"),
         _ => how,
     };
+}
+
+// The standing absences on the absences page and withdrawing one.
+public sealed partial class Texts
+{
+    public string SavedAbsencesHeading => T("Voimassa olevat poissaolot ja sulkemiset", "Gällande frånvaro och stängningar",
+        "Current and upcoming absences and closures");
+    public string NoSavedAbsences => T("Ei voimassa olevia poissaoloja tai sulkemisia.", "Inga gällande frånvaron eller stängningar.",
+        "No current or upcoming absences or closures.");
+    public string WithdrawAbsenceHint => T(
+        "Jos poissaolo tallennettiin vahingossa tai työntekijä palaa aiemmin, peru se: sen ajat ovat taas varattavissa (myös takaisinsoittoajat) ja sen avoimet työlistan kohdat merkitään tarpeettomiksi. Kollegalle jo annetut tai siirretyt tapaamiset pysyvät ennallaan.",
+        "Om frånvaron sparades av misstag eller den anställda kommer tillbaka tidigare, återkalla den: tiderna kan bokas igen (också återuppringningstider) och de öppna posterna på arbetslistan markeras som onödiga. Möten som redan getts till en kollega eller flyttats förblir som de är.",
+        "If the absence was entered by mistake or the person is back early, withdraw it: its hours can be booked again (call-back times too) and its open work items are marked no longer needed. Meetings already given to a colleague or moved stay as they are.");
+    public string WithdrawConfirmLabel(string absence) => T($"Vahvistan, että peruutan: {absence}", $"Jag bekräftar att jag återkallar: {absence}",
+        $"I confirm I withdraw: {absence}");
+    public string WithdrawAbsenceAction => T("Peru poissaolo", "Återkalla frånvaron", "Withdraw the absence");
+    public string ErrorWithdrawConfirm => T("Vahvista peruutus rastittamalla ruutu.", "Bekräfta återkallandet genom att kryssa i rutan.",
+        "Tick the box to confirm the withdrawal.");
+    public string WithdrawRefused => T("Poissaoloa ei voitu perua. Lataa sivu uudelleen.", "Frånvaron kunde inte återkallas. Ladda om sidan.",
+        "The absence could not be withdrawn. Reload the page.");
+    public string AbsenceWithdrawnNotice => T(
+        "Poissaolo on peruttu: sen ajat ovat taas varattavissa, ja sen avoimet työlistan kohdat on merkitty tarpeettomiksi.",
+        "Frånvaron är återkallad: tiderna kan bokas igen, och de öppna posterna på arbetslistan är markerade som onödiga.",
+        "The absence is withdrawn: its hours can be booked again, and its open work items are marked no longer needed.");
+    public string AbsenceWithdrawnAt(string when) => T($"Peruttu {when}.", $"Återkallad {when}.", $"Withdrawn {when}.");
 }

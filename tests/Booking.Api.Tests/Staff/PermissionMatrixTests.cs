@@ -117,6 +117,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/absences/work"] = [Secretary, Manager],
         ["GET /api/staff/absences/work"] = [Secretary, Manager],
         ["POST /api/staff/absences/{absenceId:guid}/work/{number:int}/done"] = [Secretary, Manager],
+        ["GET /api/staff/absences"] = [Secretary, Manager],
+        ["POST /api/staff/absences/{absenceId:guid}/withdraw"] = [Secretary, Manager],
         ["GET /api/staff/accounts"] = [Manager],
         ["POST /api/staff/accounts"] = [Manager],
         ["POST /api/staff/accounts/{staffId:guid}/role"] = [Manager],

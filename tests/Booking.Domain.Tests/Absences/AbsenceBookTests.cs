@@ -2,6 +2,7 @@
 // against the in-memory store. "Now" is Monday 4 May 2026 10:00 in Helsinki; on Monday 11 May Anna and Bertil work 09-12.
 using Booking.Domain.Absences;
 using Booking.Domain.Appointments;
+using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Staff;
@@ -66,6 +67,47 @@ public class AbsenceDeciderTests
         var number = AbsenceDecider.Decide(new MarkWorkDone(Id, 9, WorkDone.Contacted, "staff:sirpa", Now), Entered()).Error;
         Assert.Equal((ErrorKind.NotFound, "number"), (number!.Kind, number.Field));
         Assert.Equal("absence_not_found", AbsenceDecider.Decide(new MarkWorkDone(Id, 1, WorkDone.Contacted, "staff:sirpa", Now), Absence.Initial).Error?.Code);
+    }
+
+    [Fact]
+    public void Given_an_entered_absence_When_it_is_withdrawn_Then_AbsenceWithdrawn_and_its_open_items_are_no_longer_needed()
+    {
+        var decision = AbsenceDecider.Decide(new WithdrawAbsence(Id, "staff:pekka", Now), Entered());
+
+        var withdrawn = Assert.Single(decision.Events);
+        Assert.Equal(new AbsenceWithdrawn(Id, "staff:pekka", Now), withdrawn);
+        var state = Absence.Evolve(Entered(), withdrawn);
+        Assert.True(state.Withdrawn);
+        Assert.Equal(WorkDone.NoLongerNeeded, state.Done[1]); // the family still to contact: not needed now
+        Assert.Equal(WorkDone.Reassigned, state.Done[2]);     // the meeting given to Bertil stays with him
+        Assert.Equal(2, state.Work.Count);                     // nothing is deleted from the list
+    }
+
+    [Fact]
+    public void Given_a_withdrawn_absence_When_it_is_withdrawn_again_or_an_item_is_marked_Then_nothing_and_an_unknown_absence_is_not_found()
+    {
+        var withdrawn = Absence.Evolve(Entered(), new AbsenceWithdrawn(Id, "staff:pekka", Now));
+
+        Assert.Empty(AbsenceDecider.Decide(new WithdrawAbsence(Id, "staff:sirpa", Now + Duration.FromMinutes(5)), withdrawn).Events);
+        Assert.Empty(AbsenceDecider.Decide(new MarkWorkDone(Id, 1, WorkDone.Contacted, "staff:sirpa", Now), withdrawn).Events);
+        var unknown = AbsenceDecider.Decide(new WithdrawAbsence(Id, "staff:pekka", Now), Absence.Initial).Error;
+        Assert.Equal(("absence_not_found", ErrorKind.NotFound), (unknown?.Code, unknown?.Kind));
+    }
+
+    [Fact]
+    public void Given_a_blocked_staff_day_When_the_block_is_lifted_Then_TimeUnblocked_the_hour_can_be_reserved_and_lifting_again_does_nothing()
+    {
+        var date = new LocalDate(2026, 5, 11);
+        var nine = Helsinki(L(2026, 5, 11, 9));
+        var hours = FreeTimes.BookableHours(Config(), Anna, date);
+        var blocked = StaffDay.Evolve(StaffDay.Initial, new TimeBlocked(Anna, date, Id, nine, nine + Duration.FromHours(1), Now));
+
+        var lifted = Assert.Single(StaffDayDecider.Decide(new UnblockTime(Anna, date, Id, Now), blocked).Events);
+        var day = StaffDay.Evolve(blocked, lifted);
+
+        Assert.Equal(new TimeUnblocked(Anna, date, Id, Now), lifted);
+        Assert.Single(StaffDayDecider.Decide(new ReserveSlot(Anna, date, Guid.NewGuid(), nine, nine + Duration.FromMinutes(30), hours, Now), day).Events);
+        Assert.Empty(StaffDayDecider.Decide(new UnblockTime(Anna, date, Id, Now), day).Events);
     }
 
     [Fact]
@@ -213,6 +255,34 @@ public class AbsenceBookTests
     }
 
     [Fact]
+    public async Task Given_a_call_back_is_reserved_in_Annas_hours_just_before_the_absence_commits_Then_the_save_reads_again_lists_it_and_closes_her_slots()
+    {
+        // Anna's call-back window on Monday 11 May is 14-15 (the call-back test unit).
+        var config = CallBacks.CallBackTestUnit.CallBackConfig();
+        var book = new AbsenceBook(store, new FixedConfiguration(config), new InMemoryReservations(store), new NoSavedAbsences(), clock);
+        var callBack = Guid.NewGuid();
+        store.BeforeNextCommit = async () =>
+        {
+            await using var session = store.OpenSession(UnitId, "client:test");
+            var dayId = StreamIds.CallBackDay(Monday);
+            session.Append(dayId, StreamIds.CallBackDayType, (await store.ReadStream(UnitId, dayId)).Count,
+                [CallBacks.CallBackTestUnit.Reserved(callBack, Anna, Monday.At(new LocalTime(14, 15)))]);
+            await session.SaveChangesAsync();
+        };
+
+        var outcome = await book.Save(UnitId, Guid.NewGuid(), AnnaMonday(13, 16), Secretary);
+
+        Assert.True(outcome.Succeeded, outcome.Refusal?.Error.ToString());
+        var item = Assert.Single(outcome.Value!.Work);
+        Assert.Equal((ImpactKind.CallBack, callBack, WorkAction.ContactFamily), (item.Kind, item.ItemId, item.Action));
+        var closed = Assert.Single(store.EventsOf<CallBackTimeClosed>());
+        Assert.Equal((Anna, Monday), (closed.StaffId, closed.Date));
+
+        await book.Withdraw(UnitId, outcome.Value.Id, Secretary);
+        Assert.Single(store.EventsOf<CallBackTimeReopened>());
+    }
+
+    [Fact]
     public async Task Given_a_saved_absence_When_it_is_saved_again_Then_nothing_more_is_written_and_other_dates_are_refused()
     {
         var id = Guid.NewGuid();
@@ -232,6 +302,70 @@ public class AbsenceBookTests
         Assert.Equal(ErrorKind.Invalid, outcome.Refusal?.Error.Kind);
         Assert.Contains("to", outcome.Refusal!.Fields!.Keys);
         Assert.Empty(store.Events);
+    }
+
+    [Fact]
+    public async Task Given_Anna_is_absent_10_to_11_When_the_absence_is_withdrawn_Then_a_meeting_can_be_moved_into_that_hour_again()
+    {
+        var bertils = await Booked(Bertil, 9);
+        var id = Guid.NewGuid();
+        await absences.Save(UnitId, id, AnnaMonday(10, 11), Secretary);
+
+        var withdrawn = await absences.Withdraw(UnitId, id, Secretary);
+        var into = await changes.Move(UnitId, bertils, new StaffMove(Monday.At(new LocalTime(10, 0)), Anna, ChangeReason.StaffRequest, ""), Secretary);
+
+        Assert.True(withdrawn.Value?.Withdrawn, withdrawn.Refusal?.Error.ToString());
+        Assert.Single(store.EventsOf<TimeUnblocked>(), u => u.StaffId == Anna && u.Date == Monday && u.AbsenceId == id);
+        Assert.True(into.Succeeded, into.Refusal?.Error.ToString());
+    }
+
+    [Fact]
+    public async Task Given_an_absence_that_gave_a_meeting_to_Bertil_When_it_is_withdrawn_Then_the_meeting_stays_with_him_and_the_open_item_is_not_needed()
+    {
+        var given = await Booked(Anna, 9);
+        await Booked(Bertil, 10);
+        var kept = await Booked(Anna, 10); // Bertil is busy at ten: the family is to be contacted
+        var id = Guid.NewGuid();
+        await absences.Save(UnitId, id, AnnaMonday(), Secretary);
+
+        var outcome = await absences.Withdraw(UnitId, id, Secretary);
+
+        var absence = outcome.Value!;
+        Assert.Equal(WorkDone.Reassigned, absence.Done[absence.Work.Single(w => w.ItemId == given).Number]);
+        Assert.Equal(WorkDone.NoLongerNeeded, absence.Done[absence.Work.Single(w => w.ItemId == kept).Number]);
+        Assert.Single(store.EventsOf<AppointmentReassigned>());
+        Assert.DoesNotContain(store.EventsOf<SlotReleased>(), r => r.StaffId == Bertil);
+    }
+
+    [Fact]
+    public async Task Given_a_withdrawn_absence_When_it_is_withdrawn_again_Then_the_first_withdrawal_answers_and_nothing_is_written()
+    {
+        var id = Guid.NewGuid();
+        await absences.Save(UnitId, id, AnnaMonday(), Secretary);
+        var first = await absences.Withdraw(UnitId, id, Secretary);
+        var written = store.Events.Count;
+        clock.Advance(Duration.FromMinutes(5));
+
+        var again = await absences.Withdraw(UnitId, id, new StaffActor(Bertil, StaffRoles.Manager));
+
+        Assert.Equal(written, store.Events.Count);
+        Assert.Equal((first.Value!.WithdrawnAt, first.Value.WithdrawnBy), (again.Value!.WithdrawnAt, again.Value.WithdrawnBy));
+        Assert.Equal(ErrorKind.NotFound, (await absences.Withdraw(UnitId, Guid.NewGuid(), Secretary)).Refusal?.Error.Kind);
+    }
+
+    [Fact]
+    public async Task Given_a_second_withdrawal_commits_first_When_the_first_saves_Then_it_reads_again_and_one_event_is_written()
+    {
+        var id = Guid.NewGuid();
+        await absences.Save(UnitId, id, AnnaMonday(), Secretary);
+        Outcome<Absence> other = default;
+        store.BeforeNextCommit = async () => other = await absences.Withdraw(UnitId, id, new StaffActor(Bertil, StaffRoles.Manager));
+
+        var outcome = await absences.Withdraw(UnitId, id, Secretary);
+
+        Assert.Single(store.EventsOf<AbsenceWithdrawn>());
+        Assert.Single(store.EventsOf<TimeUnblocked>());
+        Assert.Equal(other.Value!.WithdrawnBy, outcome.Value!.WithdrawnBy);
     }
 
     private sealed class NoSavedAbsences : ISavedAbsences

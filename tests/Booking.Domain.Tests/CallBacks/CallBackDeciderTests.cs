@@ -51,6 +51,28 @@ public class CallBackDeciderTests
     }
 
     [Fact]
+    public void Given_an_absence_closed_Annas_hour_on_the_stream_When_a_client_reserves_her_slot_Then_slot_taken_and_after_reopening_it_is_theirs()
+    {
+        // Tuesday 13-13.30: Anna and Bertil both have a window; the client's page still offered Anna's slot (an old configuration).
+        var tuesday13 = L(2026, 4, 21, 13);
+        var absence = Guid.NewGuid();
+        var close = CallBackDecider.Decide(new CloseCallBackTime(absence, Anna, Tuesday, Helsinki(tuesday13), Helsinki(tuesday13.PlusMinutes(30)), Now),
+            CallBackDay.Initial);
+        var closed = Given([.. close.Events]);
+
+        Assert.Equal(("slot_taken", ErrorKind.Conflict), (Refused(CallBackDecider.Decide(Reserve(Id(1), Anna, tuesday13), closed)).Code,
+            ErrorKind.Conflict));
+        Assert.Single(CallBackDecider.Decide(Reserve(Id(2), Bertil, tuesday13), closed).Events);
+        Assert.Equal([Bertil], closed.Free(CallBackSlots.On(CallBackConfig(), Tuesday).Where(s => s.Start == tuesday13)).Select(s => s.StaffId));
+        Assert.Empty(CallBackDecider.Decide(new CloseCallBackTime(absence, Anna, Tuesday, Helsinki(tuesday13), Helsinki(tuesday13.PlusMinutes(30)), Now),
+            closed).Events);
+
+        var reopened = CallBackDay.Evolve(closed, Assert.Single(CallBackDecider.Decide(new ReopenCallBackTime(absence, Tuesday, Now), closed).Events));
+        Assert.Single(CallBackDecider.Decide(Reserve(Id(1), Anna, tuesday13), reopened).Events);
+        Assert.Empty(CallBackDecider.Decide(new ReopenCallBackTime(absence, Tuesday, Now), reopened).Events);
+    }
+
+    [Fact]
     public void Given_a_cancelled_reservation_When_another_client_reserves_the_slot_Then_it_is_theirs()
     {
         var state = Given(Reserved(Id(1), Anna, WedAt13), new CallBackCancelled(Id(1), "client:link", Now));

@@ -67,6 +67,51 @@ public class CallBackSlotsTests
     }
 
     [Fact]
+    public void Given_Bertil_is_away_10_to_10_30_on_Wednesday_When_slots_are_listed_Then_only_his_slots_in_that_half_hour_are_gone()
+    {
+        var config = CallBackConfig(closures: [new Closure(Wednesday, Wednesday, "Absence", Bertil, new LocalTime(10, 0), new LocalTime(10, 30))]);
+
+        var bertils = CallBackSlots.On(config, Wednesday).Where(s => s.StaffId == Bertil).Select(s => s.Start);
+
+        Assert.Equal([L(2026, 4, 22, 10, 30), L(2026, 4, 22, 10, 45)], bertils);
+        Assert.Equal(4, CallBackSlots.On(config, Wednesday).Count(s => s.StaffId == Anna));
+    }
+
+    [Fact]
+    public void Given_an_absence_ending_mid_slot_When_slots_are_listed_Then_the_slot_it_touches_is_gone_too()
+    {
+        var config = CallBackConfig(closures: [new Closure(Today, Today, "Absence", Anna, new LocalTime(11, 0), new LocalTime(14, 20))]);
+
+        Assert.Equal([L(2026, 4, 20, 14, 30), L(2026, 4, 20, 14, 45)], CallBackSlots.On(config, Today).Select(s => s.Start));
+    }
+
+    [Fact]
+    public void Given_Anna_is_away_at_13_on_Tuesday_and_Bertil_covers_the_window_When_slots_are_listed_Then_13_keeps_one_slot_and_13_15_two()
+    {
+        var config = CallBackConfig(closures: [new Closure(Tuesday, Tuesday, "Absence", Anna, new LocalTime(12, 0), new LocalTime(13, 15))]);
+
+        var slots = CallBackSlots.On(config, Tuesday);
+
+        Assert.Equal([Bertil], slots.Where(s => s.Start == L(2026, 4, 21, 13)).Select(s => s.StaffId));
+        Assert.Equal(2, slots.Count(s => s.Start == L(2026, 4, 21, 13, 15)));
+    }
+
+    [Fact]
+    public void Given_Anna_is_away_all_Tuesday_and_the_unit_closes_Wednesday_at_13_When_slots_are_listed_Then_Bertil_alone_and_no_slot_in_the_closed_hours()
+    {
+        var config = CallBackConfig(closures:
+        [
+            new Closure(Tuesday, Tuesday, "Absence", Anna),
+            new Closure(Wednesday, Wednesday, "Staff meeting", null, new LocalTime(13, 0), new LocalTime(14, 0)),
+        ]);
+
+        Assert.All(CallBackSlots.On(config, Tuesday), s => Assert.Equal(Bertil, s.StaffId));
+        Assert.Equal(2, CallBackSlots.On(config, Tuesday).Count);
+        Assert.DoesNotContain(CallBackSlots.On(config, Wednesday), s => s.Start.Hour == 13);
+        Assert.Equal(4, CallBackSlots.On(config, Wednesday).Count);
+    }
+
+    [Fact]
     public void Given_the_day_summer_time_starts_When_a_Sunday_window_is_cut_Then_its_slots_are_at_the_summer_offset()
     {
         var config = CallBackConfig(windows: [new CallBackWindow(Anna, IsoDayOfWeek.Sunday, new LocalTime(14, 0), new LocalTime(15, 0))]);

@@ -1,6 +1,7 @@
 // The manager saves a closure of the unit on Tuesday 28 April 16-18 from the preview page; the secretary opens the work list,
 // sees the evening meeting to be handled (the family to contact, linked to the meeting's page), marks it contacted, and sees it
-// done. axe-core (WCAG 2.1 AA) passes on every state, in Finnish and Swedish.
+// done. Then the manager withdraws the closure from the absences page (a tick confirms it): the hours are bookable again and
+// the secretary's list says it was withdrawn. axe-core (WCAG 2.1 AA) passes on every state, in Finnish and Swedish.
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Xunit;
@@ -51,6 +52,30 @@ public sealed class AbsenceWorkPageTests(BrowserApp app) : IClassFixture<Browser
         var free = await app.CreateClient().GetStringAsync("/api/free-times?type=advice&modality=inPerson&from=2026-04-28&to=2026-04-28");
         Assert.DoesNotContain("2026-04-28T16:30", free);
         Assert.DoesNotContain("2026-04-28T17:00", free);
+
+        // The closure was a mistake: without the tick the field is named, with it the closure is withdrawn.
+        await manager.GotoAsync("/staff/absences?lang=fi");
+        var standing = manager.Locator(".saved-absences li");
+        await Expect(standing).ToHaveCountAsync(1);
+        await Expect(standing).ToContainTextAsync("Yksikkö suljettu");
+        await Submit(manager, ".withdraw-absence button[type=submit]");
+        await Expect(manager.Locator(".error-summary a[href*='#confirm-withdraw-']")).ToHaveCountAsync(1);
+        await Check(manager);
+        await manager.CheckAsync(".withdraw-absence input[type=checkbox]");
+        await Submit(manager, ".withdraw-absence button[type=submit]");
+        await Expect(manager.Locator("[role=status]")).ToContainTextAsync("Poissaolo on peruttu");
+        await Expect(manager.Locator(".saved-absences li")).ToHaveCountAsync(0);
+        await Check(manager);
+        Assert.Contains("2026-04-28T17:00",
+            await app.CreateClient().GetStringAsync("/api/free-times?type=advice&modality=inPerson&from=2026-04-28&to=2026-04-28"));
+
+        await secretary.GotoAsync("/staff/absences/work?lang=sv");
+        await Expect(secretary.Locator(".absence-work .withdrawn")).ToContainTextAsync("Återkallad");
+        await Expect(list.Locator(".done")).ToContainTextAsync("Familjen kontaktad");
+        await Check(secretary);
+        await secretary.GotoAsync("/staff/absences?lang=sv");
+        await Expect(secretary.Locator("#saved-absences-heading")).ToContainTextAsync("Gällande frånvaro");
+        await Check(secretary);
 
         Assert.Empty(violations);
     }
