@@ -65,10 +65,6 @@ public sealed class InfoLinkCatalogue(NpgsqlDataSource dataSource) : IInfoLinkCa
         return new VersionedInfoLinks(JsonSerializer.Deserialize<List<InfoLink>>(reader.GetString(0), BookingJson.Options)!, reader.GetInt32(1));
     }
 
-    public async Task<IReadOnlyList<InfoLink>> For(Guid unitId, string appointmentType, CancellationToken ct = default) =>
-        (await Read(unitId, ct)).Links
-        .Where(l => l.AppointmentType == All || string.Equals(l.AppointmentType, appointmentType, StringComparison.Ordinal)).ToList();
-
     public async Task<int?> Save(Guid unitId, IReadOnlyList<InfoLink> links, int expectedVersion, string changedBy,
         IReadOnlyList<InfoLinkChange> changes, CancellationToken ct = default)
     {

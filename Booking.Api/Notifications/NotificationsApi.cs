@@ -74,10 +74,10 @@ public static class NotificationsApi
             counts[OutboxStatus.Dead]));
     }
 
-    public static async Task<Ok<IReadOnlyList<InfoLink>>> GetInfoLinks(InfoLinkCatalogue catalogue, CurrentUnit unit, HttpContext http,
+    public static async Task<Ok<IReadOnlyList<InfoLink>>> GetInfoLinks(InfoLinkUseCases links, CurrentUnit unit, HttpContext http,
         CancellationToken ct)
     {
-        var current = await catalogue.Read(unit.UnitId, ct);
+        var current = await links.Read(unit.UnitId, ct);
         http.Response.Headers.ETag = $"\"{current.Version}\"";
         return TypedResults.Ok(current.Links);
     }
