@@ -30,7 +30,7 @@ public sealed class EmailSender(
     IEventStore store,
     IUnitConfigurationSource configurations,
     IManageTokenIssuer tokens,
-    InfoLinkCatalogue catalogue,
+    InfoLinkUseCases infoLinks,
     IAppointmentNotesSource notes,
     IMailTransport transport,
     EmailSettings settings,
@@ -203,7 +203,7 @@ public sealed class EmailSender(
         var invitationUrl = message.RecipientRole == RecipientRoles.OtherParent
             ? await InvitationUrl(message.UnitId, message.AppointmentId, message.ClientId, ct)
             : null;
-        var links = await catalogue.For(message.UnitId, appointment.AppointmentType, ct);
+        var links = await infoLinks.For(message.UnitId, appointment.AppointmentType, ct);
         // The video link is a staff note (a document, never an event), read now so that a changed link is the one sent.
         var videoLink = appointment.Modality == Modality.Video && message.Kind != EmailKinds.Cancelled
             ? (await notes.For(message.UnitId, [message.AppointmentId], ct)).GetValueOrDefault(message.AppointmentId)?.VideoLink
@@ -236,7 +236,7 @@ public sealed class EmailSender(
         var contact = await Contact(message.UnitId, message.ClientId, ct);
         if (contact is null || string.IsNullOrWhiteSpace(contact.Value.Email)) return (null, "no contact details");
         _ = SmtpMailTransport.Recipient(contact.Value.Email); // throws FormatException for an address SMTP would refuse anyway
-        var links = await catalogue.For(message.UnitId, sent.Matter, ct);
+        var links = await infoLinks.For(message.UnitId, sent.Matter, ct);
         if (links.Count == 0) return (null, "no info links for the matter");
         var config = await configurations.Current(message.UnitId, ct);
         var email = InfoLinksEmailComposer.Compose(new InfoLinksEmailContext(sent.Language, contact.Value.Name, contact.Value.Email,

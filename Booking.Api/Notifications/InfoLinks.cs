@@ -7,14 +7,9 @@ using Npgsql;
 
 namespace Booking.Api.Notifications;
 
-/// <param name="AppointmentType">The code of an appointment type, or "all".</param>
-public sealed record InfoLink(string AppointmentType, LocalizedText Title, string Url, LocalizedText Note);
-
-public sealed record VersionedInfoLinks(IReadOnlyList<InfoLink> Links, int Version);
-
-public sealed class InfoLinkCatalogue(NpgsqlDataSource dataSource)
+public sealed class InfoLinkCatalogue(NpgsqlDataSource dataSource) : IInfoLinkCatalogue
 {
-    public const string All = "all";
+    public const string All = InfoLinkRules.All;
 
     public const string SchemaSql = """
         create table if not exists info_link_catalogue (
@@ -22,6 +17,14 @@ public sealed class InfoLinkCatalogue(NpgsqlDataSource dataSource)
             version int not null,
             document jsonb not null,
             updated_at timestamptz not null default now()
+        );
+        create table if not exists info_link_catalogue_change (
+            unit_id uuid not null,
+            version int not null,
+            changed_by text not null,
+            changed_at timestamptz not null default now(),
+            changes jsonb not null,
+            primary key (unit_id, version)
         );
         """;
 
@@ -62,38 +65,42 @@ public sealed class InfoLinkCatalogue(NpgsqlDataSource dataSource)
         return new VersionedInfoLinks(JsonSerializer.Deserialize<List<InfoLink>>(reader.GetString(0), BookingJson.Options)!, reader.GetInt32(1));
     }
 
-    public async Task<IReadOnlyList<InfoLink>> For(Guid unitId, string appointmentType, CancellationToken ct = default) =>
-        (await Read(unitId, ct)).Links
-        .Where(l => l.AppointmentType == All || string.Equals(l.AppointmentType, appointmentType, StringComparison.Ordinal)).ToList();
-
-    /// <summary>Saves when the stored version is still <paramref name="expectedVersion"/> (0: the demo entries); null when changed meanwhile.</summary>
-    public async Task<int?> Save(Guid unitId, IReadOnlyList<InfoLink> links, int expectedVersion, CancellationToken ct = default)
+    public async Task<int?> Save(Guid unitId, IReadOnlyList<InfoLink> links, int expectedVersion, string changedBy,
+        IReadOnlyList<InfoLinkChange> changes, CancellationToken ct = default)
     {
         var json = JsonSerializer.Serialize(links, BookingJson.Options);
+        // The version and its history row in one statement: a refused (stale) save leaves neither.
         await using var command = expectedVersion == 0
-            ? dataSource.CreateCommand("insert into info_link_catalogue (unit_id, version, document) values ($1, 1, $2::jsonb) on conflict do nothing returning version")
-            : dataSource.CreateCommand("update info_link_catalogue set version = version + 1, document = $2::jsonb, updated_at = now() where unit_id = $1 and version = $3 returning version");
+            ? dataSource.CreateCommand("""
+                with saved as (insert into info_link_catalogue (unit_id, version, document) values ($1, 1, $2::jsonb) on conflict do nothing returning version),
+                change as (insert into info_link_catalogue_change (unit_id, version, changed_by, changes) select $1, saved.version, $3, $4::jsonb from saved)
+                select version from saved
+                """)
+            : dataSource.CreateCommand("""
+                with saved as (update info_link_catalogue set version = version + 1, document = $2::jsonb, updated_at = now()
+                               where unit_id = $1 and version = $5 returning version),
+                change as (insert into info_link_catalogue_change (unit_id, version, changed_by, changes) select $1, saved.version, $3, $4::jsonb from saved)
+                select version from saved
+                """);
         command.Parameters.Add(new NpgsqlParameter { Value = unitId });
         command.Parameters.Add(new NpgsqlParameter { Value = json });
+        command.Parameters.Add(new NpgsqlParameter { Value = changedBy });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(changes, BookingJson.Options) });
         if (expectedVersion != 0) command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
         return await command.ExecuteScalarAsync(ct) is int version ? version : null;
     }
 
-    public static Dictionary<string, string[]> Validate(IReadOnlyList<InfoLink?>? links)
+    public async Task<IReadOnlyList<InfoLinkCatalogueChange>> History(Guid unitId, int limit, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (links is null) { errors["body"] = ["A JSON array of info links is required."]; return errors; }
-        for (var i = 0; i < links.Count; i++)
-        {
-            var l = links[i];
-            if (l is null) { errors[$"[{i}]"] = ["An entry is required."]; continue; }
-            if (string.IsNullOrWhiteSpace(l.AppointmentType)) errors[$"[{i}].appointmentType"] = ["appointmentType is required: a type code or \"all\"."];
-            if (l.Title is null || string.IsNullOrWhiteSpace(l.Title.Fi) || string.IsNullOrWhiteSpace(l.Title.Sv) || string.IsNullOrWhiteSpace(l.Title.En))
-                errors[$"[{i}].title"] = ["title needs fi, sv and en."];
-            if (!Uri.TryCreate(l.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-                errors[$"[{i}].url"] = ["url must be an absolute http or https address."];
-            if (l.Note is null) errors[$"[{i}].note"] = ["note is required (fi, sv and en; they may be empty)."];
-        }
-        return errors;
+        await using var command = dataSource.CreateCommand(
+            "select version, changed_by, changed_at, changes::text from info_link_catalogue_change where unit_id = $1 order by version desc limit $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var changes = new List<InfoLinkCatalogueChange>();
+        while (await reader.ReadAsync(ct))
+            changes.Add(new InfoLinkCatalogueChange(reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<NodaTime.Instant>(2),
+                JsonSerializer.Deserialize<List<InfoLinkChange>>(reader.GetString(3), BookingJson.Options)!));
+        return changes;
     }
 }

@@ -25,6 +25,8 @@ public static class NotificationsApi
         store.AddAsyncProjection<EmailOutboxProjection>();
         services.AddSingleton(new SchemaPart(InfoLinkCatalogue.SchemaSql));
         services.AddSingleton<InfoLinkCatalogue>();
+        services.AddSingleton<IInfoLinkCatalogue>(sp => sp.GetRequiredService<InfoLinkCatalogue>());
+        services.AddSingleton<InfoLinkUseCases>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<EmailSenderFaults>();
@@ -48,7 +50,9 @@ public static class NotificationsApi
         api.MapGet("/info-links", GetInfoLinks).WithName("GetInfoLinks")
             .WithSummary("The catalogue of links and preparation notes put into confirmations, by appointment type (or \"all\"); the ETag is its version.");
         api.MapPut("/info-links", PutInfoLinks).WithName("PutInfoLinks")
-            .WithSummary("Replaces the catalogue; send If-Match with the version you read.");
+            .WithSummary("Replaces the catalogue; send If-Match with the version you read. Every saved version is in the history.");
+        api.MapGet("/info-links/history", InfoLinksHistory).WithName("GetInfoLinksHistory")
+            .WithSummary("Every saved version of the catalogue, newest first: who saved it, when, and which links it added, changed or removed.");
         return api;
     }
 
@@ -70,29 +74,34 @@ public static class NotificationsApi
             counts[OutboxStatus.Dead]));
     }
 
-    public static async Task<Ok<IReadOnlyList<InfoLink>>> GetInfoLinks(InfoLinkCatalogue catalogue, CurrentUnit unit, HttpContext http,
+    public static async Task<Ok<IReadOnlyList<InfoLink>>> GetInfoLinks(InfoLinkUseCases links, CurrentUnit unit, HttpContext http,
         CancellationToken ct)
     {
-        var current = await catalogue.Read(unit.UnitId, ct);
+        var current = await links.Read(unit.UnitId, ct);
         http.Response.Headers.ETag = $"\"{current.Version}\"";
         return TypedResults.Ok(current.Links);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<InfoLink>>, ProblemHttpResult>> PutInfoLinks(
         [FromBody] List<InfoLink?>? body, [FromHeader(Name = "If-Match")] string? ifMatch,
-        InfoLinkCatalogue catalogue, CurrentUnit unit, HttpContext http, CancellationToken ct)
+        InfoLinkUseCases links, CurrentUnit unit, HttpContext http, CancellationToken ct)
     {
         if (!int.TryParse(ifMatch?.Trim('"', ' '), out var expected))
             return TypedResults.Problem("Send If-Match with the version (ETag) you read.", statusCode: StatusCodes.Status428PreconditionRequired,
                 title: "Version required");
-        var errors = InfoLinkCatalogue.Validate(body);
-        if (errors.Count > 0) return Problems.From(Refusal.Invalid(errors));
-        IReadOnlyList<InfoLink> links = body!.Select(l => l! with { AppointmentType = l.AppointmentType.Trim() }).ToList();
-        var saved = await catalogue.Save(unit.UnitId, links, expected, ct);
-        if (saved is null)
-            return TypedResults.Problem("The catalogue was changed by someone else since you read it. Reload and make your change again.",
-                statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed meanwhile");
-        http.Response.Headers.ETag = $"\"{saved}\"";
-        return TypedResults.Ok(links);
+        switch (await links.Save(unit.UnitId, body, expected, http.User.Identity?.Name ?? UnitConfigurationStore.System, ct))
+        {
+            case SettingsSaved.Invalid invalid:
+                return Problems.From(Refusal.Invalid(invalid.Errors));
+            case SettingsSaved.Saved saved:
+                http.Response.Headers.ETag = $"\"{saved.Version}\"";
+                return TypedResults.Ok((await links.Read(unit.UnitId, ct)).Links);
+            default:
+                return TypedResults.Problem("The catalogue was changed by someone else since you read it. Reload and make your change again.",
+                    statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed meanwhile");
+        }
     }
+
+    public static async Task<Ok<IReadOnlyList<InfoLinkCatalogueChange>>> InfoLinksHistory(InfoLinkUseCases links, CurrentUnit unit, CancellationToken ct) =>
+        TypedResults.Ok(await links.History(unit.UnitId, 200, ct));
 }

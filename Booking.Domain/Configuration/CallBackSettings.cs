@@ -40,6 +40,9 @@ public sealed record CallBackSettings(IReadOnlyList<CallBackWindow> Windows, int
             // Call-back time is the supervisor's own: it must not be time clients can also book for a meeting.
             else if (config.Hours.FirstOrDefault(h => h.StaffId == w.StaffId && h.Day == w.Day && h.From < w.To && w.From < h.To) is { } hours)
                 errors[field] = [$"The window overlaps that supervisor's bookable hours {hours.From:HH':'mm}-{hours.To:HH':'mm} on {w.Day}."];
+            // Two windows of one supervisor at once would offer the same time twice, as if two people could call.
+            else if ((settings.Windows ?? []).Take(i).Any(o => o.StaffId == w.StaffId && o.Day == w.Day && o.From < w.To && w.From < o.To))
+                errors[$"{field}.from"] = ["The window overlaps another call-back window of the same supervisor."];
         }
         return errors;
     }

@@ -73,8 +73,12 @@ public static class ConfigurationRules
                     Add("walkIn.rooms", $"A room name is one line of at most {MaxRoomLength} characters without control characters.");
             }
         }
-        foreach (var (b, i) in (c.PhoneHours?.Blocks ?? []).Select((b, i) => (b, i)))
+        var phoneBlocks = c.PhoneHours?.Blocks ?? [];
+        foreach (var (b, i) in phoneBlocks.Select((b, i) => (b, i)))
             if (b.From >= b.To) Add($"phoneHours.blocks[{i}].to", "A block must end after it starts.");
+            // Overlapping blocks would read twice on the public pages ("9-12, 11-13"): one block per stretch of time.
+            else if (phoneBlocks.Take(i).Any(o => o.Day == b.Day && o.From < b.To && b.From < o.To))
+                Add($"phoneHours.blocks[{i}].from", "The block overlaps another phone-hours block on the same weekday.");
         if (c.PhoneNumber is { Length: > 0 } phone && !ContactDetails.IsPhone(phone))
             Add("phoneNumber", "phoneNumber must have 6 to 15 digits and may start with +, or be left out.");
         foreach (var (field, messages) in CallBackSettings.Validate(c with { Staff = c.Staff ?? [], Hours = c.Hours ?? [] }))

@@ -51,6 +51,7 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["GET /api/notifications/outbox/summary"] = [Manager],
         ["GET /api/info-links"] = [Manager],
         ["PUT /api/info-links"] = [Manager],
+        ["GET /api/info-links/history"] = [Manager],
         ["POST /api/families"] = [Secretary],
         ["GET /api/families"] = [Secretary],
         ["GET /api/families/{familyId:guid}"] = [Secretary],
@@ -151,6 +152,10 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/settings/staff"] = [Manager],
         ["GET /staff/settings/walk-in"] = [Manager],
         ["POST /staff/settings/walk-in"] = [Manager],
+        ["GET /staff/settings/phone"] = [Manager],
+        ["POST /staff/settings/phone"] = [Manager],
+        ["GET /staff/settings/info-links"] = [Manager],
+        ["POST /staff/settings/info-links"] = [Manager],
         ["POST /api/staff/feedback-codes"] = [Supervisor],
         ["GET /api/figures/feedback-comments"] = [Manager],
     };
