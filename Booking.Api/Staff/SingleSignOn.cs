@@ -86,8 +86,10 @@ public static class SingleSignOn
         return app;
     }
 
-    /// <summary>Sends the browser to the provider; back from it, the continue page takes the person to where they were going.</summary>
-    public static IResult Challenge(HttpContext http, SingleSignOnSettings sso, string? returnUrl, string? lang)
+    /// <summary>Sends the browser to the provider; back from it, the continue page takes the person to where they were going.
+    /// When the provider's metadata cannot be fetched, answers 503 with a page in the person's language (the status page
+    /// for /staff/sso: try again shortly, or use a password where the unit has them on).</summary>
+    public static async Task<IResult> Challenge(HttpContext http, SingleSignOnSettings sso, ILoggerFactory logs, string? returnUrl, string? lang)
     {
         if (!sso.Configured) return Results.NotFound();
         var properties = new AuthenticationProperties
@@ -95,8 +97,29 @@ public static class SingleSignOn
             RedirectUri = $"{http.Request.PathBase}/staff/sso/continue?to={Uri.EscapeDataString(LocalPath(returnUrl) ?? $"{http.Request.PathBase}/staff")}",
         };
         if (lang is "fi" or "sv" or "en") properties.Items[LanguageItem] = lang;
-        return Results.Challenge(properties, [Scheme]);
+        try
+        {
+            await http.ChallengeAsync(Scheme, properties);
+            return Results.Empty;
+        }
+        catch (Exception e) when (ProviderUnreachable(e) && !http.Response.HasStarted)
+        {
+            // Only the kinds of failure: the provider's address is in the settings, and nobody has said who they are yet.
+            logs.CreateLogger(typeof(SingleSignOn)).LogWarning("Single sign-on could not fetch the provider's metadata: {Kind} ({Cause})",
+                e.GetType().Name, e.InnerException?.GetType().Name);
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = "30";
+            return Results.Empty;
+        }
     }
+
+    /// <summary>The provider's metadata (or the network to it) failed: a refused connection, a timeout, an HTTP error.</summary>
+    private static bool ProviderUnreachable(Exception? e) => e switch
+    {
+        null => false,
+        HttpRequestException or IOException or System.Net.Sockets.SocketException or TaskCanceledException => true,
+        _ => ProviderUnreachable(e.InnerException),
+    };
 
     /// <summary>Only a local path: a crafted address must not send a signed-in person elsewhere.</summary>
     public static string? LocalPath(string? url) =>

@@ -55,6 +55,7 @@ public static class StaffAccountsApi
                 sp.GetRequiredService<IPasswordHashing>(), async (unitId, ct) => (await configurations.Read(unitId, ct))?.Configuration,
                 sp.GetRequiredService<IClock>());
         });
+        services.AddSingleton<NewStaffMemberUseCase>();
         services.AddSingleton<FirstManager>();
         return services;
     }

@@ -134,6 +134,20 @@ public sealed class StaffAccountUseCases(
         return new StaffAccountListing(staffId, userName, request.Role!, true, null);
     }
 
+    /// <summary>What opening an account would answer for <paramref name="member"/>, about to be added to the configuration,
+    /// with nothing written: the same checks and rules as <see cref="Open(Guid, NewStaffAccount, string, CancellationToken)"/>,
+    /// so that a person whose account would be refused is not added either.</summary>
+    public async Task<Refusal?> CheckOpen(Guid unitId, StaffMember member, NewStaffAccount request, CancellationToken ct = default)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0) return Refusal.Invalid(errors);
+        var userName = NormalizedUserName(request.UserName!);
+        var taken = await index.StaffWithUserName(unitId, userName, ct) is { } owner && owner != member.Id;
+        var decision = StaffAccountDecider.Decide(new OpenStaffAccount(member.Id, request.Role!, member, false,
+            PasswordRules.Problem(request.Password, userName), taken, "check", clock.GetCurrentInstant()), StaffAccount.Initial);
+        return decision.Error is { } error ? Refused(error) : null;
+    }
+
     public Task<Outcome<StaffAccountListing>> ChangeRole(Guid unitId, Guid staffId, string? role, Guid actor, string by, CancellationToken ct = default) =>
         Change(unitId, staffId, by, async (now, _) => new ChangeStaffRole(staffId, role ?? "", actor, await OtherManagers(unitId, staffId, ct), by, now), ct);
 

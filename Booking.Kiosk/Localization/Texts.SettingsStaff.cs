@@ -7,9 +7,9 @@ public sealed partial class Texts
 {
     public string SettingsStaffLink => T("Henkilöstö", "Personal", "Staff");
     public string SettingsStaffIntro => T(
-        "Yksikön työntekijät ja yhteistyökumppaneiden ammattilaiset, joita tapaamisiin voi liittää. Henkilöä ei poisteta, koska tapaamiset ja historia viittaavat häneen: poista valinta ”Mukana”, niin häntä ei enää tarjota uusiin aikoihin. Rooli valitaan lisättäessä. Kirjautumistunnukset avataan erikseen.",
-        "Enhetens anställda och samarbetspartners yrkespersoner som kan knytas till möten. En person tas inte bort eftersom möten och historik hänvisar till hen: avmarkera ”Med”, så erbjuds hen inte längre för nya tider. Rollen väljs när personen läggs till. Inloggningskonton öppnas separat.",
-        "The unit's staff and partner services' professionals who can take part in meetings. A person is not removed, because meetings and history refer to them: untick \"Included\" and they are no longer offered for new times. The role is chosen when adding. Sign-in accounts are opened separately.");
+        "Yksikön työntekijät ja yhteistyökumppaneiden ammattilaiset, joita tapaamisiin voi liittää. Henkilöä ei poisteta, koska tapaamiset ja historia viittaavat häneen: poista valinta ”Mukana”, niin häntä ei enää tarjota uusiin aikoihin. Rooli valitaan lisättäessä. Kirjautumistilit avataan Käyttäjätilit-sivulla.",
+        "Enhetens anställda och samarbetspartners yrkespersoner som kan knytas till möten. En person tas inte bort eftersom möten och historik hänvisar till hen: avmarkera ”Med”, så erbjuds hen inte längre för nya tider. Rollen väljs när personen läggs till. Inloggningskonton öppnas på sidan Användarkonton.",
+        "The unit's staff and partner services' professionals who can take part in meetings. A person is not removed, because meetings and history refer to them: untick \"Included\" and they are no longer offered for new times. The role is chosen when adding. Sign-in accounts are opened on the Staff accounts page.");
     public string SettingsColumnName => T("Nimi", "Namn", "Name");
     public string SettingsColumnRole => T("Rooli", "Roll", "Role");
     public string SettingsColumnPartnerService => T("Yhteistyöpalvelu (valinnainen)", "Samarbetstjänst (valfritt)", "Partner service (optional)");

@@ -150,6 +150,8 @@ public sealed class PermissionMatrixTests(BookingApp app) : IClassFixture<Bookin
         ["POST /staff/settings/kinds"] = [Manager],
         ["GET /staff/settings/staff"] = [Manager],
         ["POST /staff/settings/staff"] = [Manager],
+        ["GET /staff/settings/accounts"] = [Manager],
+        ["POST /staff/settings/accounts"] = [Manager],
         ["GET /staff/settings/walk-in"] = [Manager],
         ["POST /staff/settings/walk-in"] = [Manager],
         ["GET /staff/settings/phone"] = [Manager],
