@@ -87,7 +87,13 @@ public static class BookingHost
 
     public static void UseBookingHost(this WebApplication app)
     {
-        app.UseExceptionHandler(errors => errors.Run(WriteUnexpectedError));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteUnexpectedError,
+            // What a client sent wrong (a body that is not JSON, a wrong type) is answered 4xx above and is no error of ours:
+            // only failures the service answers 5xx are logged as errors.
+            SuppressDiagnosticsCallback = c => c.HttpContext.Response.StatusCode is >= 400 and < 500,
+        });
         app.UseErrorPages();
         // Routing after the error pages, so that a re-executed request (/error/404) is routed again to its page; before the
         // input checks, which read the page's form model from the endpoint.

@@ -19,21 +19,37 @@ using Xunit;
 
 namespace Booking.Api.Tests.Errors;
 
-public sealed class DevelopmentApp : BookingApp
+public abstract class LoggedApp : BookingApp
 {
-    protected override void ConfigureHost(IWebHostBuilder host) => host.UseEnvironment("Development");
+    public LogCapture Logs { get; } = new();
+
+    protected override void ConfigureHost(IWebHostBuilder host) =>
+        host.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
 }
 
-public sealed class ProductionApp : BookingApp
+public sealed class DevelopmentApp : LoggedApp
 {
-    protected override void ConfigureHost(IWebHostBuilder host) => host.UseEnvironment("Production");
+    protected override void ConfigureHost(IWebHostBuilder host)
+    {
+        base.ConfigureHost(host);
+        host.UseEnvironment("Development");
+    }
+}
+
+public sealed class ProductionApp : LoggedApp
+{
+    protected override void ConfigureHost(IWebHostBuilder host)
+    {
+        base.ConfigureHost(host);
+        host.UseEnvironment("Production");
+    }
 }
 
 public sealed class MalformedRequestsInDevelopmentTests(DevelopmentApp app) : MalformedRequestTests(app), IClassFixture<DevelopmentApp>;
 
 public sealed class MalformedRequestsInProductionTests(ProductionApp app) : MalformedRequestTests(app), IClassFixture<ProductionApp>;
 
-public abstract class MalformedRequestTests(BookingApp app)
+public abstract class MalformedRequestTests(LoggedApp app)
 {
     private sealed record JsonEndpoint(string Method, string Path, Type RequestType, string Who);
 
@@ -47,7 +63,12 @@ public abstract class MalformedRequestTests(BookingApp app)
             await Expect(response, 400, "body", endpoint, "broken JSON", wrong);
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        NothingLoggedAsAnError();
     }
+
+    /// <summary>What a client sent wrong is the client's error, not the service's: an operator's error log stays for real failures.</summary>
+    private void NothingLoggedAsAnError() =>
+        Assert.DoesNotContain(app.Logs.Entries, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error && l.Category.StartsWith("Microsoft.AspNetCore"));
 
     [Fact]
     public async Task A_value_of_the_wrong_type_in_any_field_answers_400_naming_that_field()
@@ -62,6 +83,7 @@ public abstract class MalformedRequestTests(BookingApp app)
                 await Expect(response, 400, field, endpoint, $"wrong type in {field}", wrong);
             }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        NothingLoggedAsAnError();
     }
 
     [Fact]

@@ -16,14 +16,16 @@ public sealed class SingleSignOnUnreachableTests(SingleSignOnUnreachableTests.Ap
 {
     public sealed class App : BookingApp
     {
-        public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Logs { get; } = new();
+        private readonly LogCapture capture = new();
+
+        public IEnumerable<CapturedLog> Logs => capture.Entries;
 
         protected override void ConfigureHost(IWebHostBuilder host)
         {
             host.UseSetting("SingleSignOn:Authority", $"http://127.0.0.1:{ClosedPort()}/tenant");
             host.UseSetting("SingleSignOn:ClientId", "booking");
             host.UseSetting("SingleSignOn:RequireHttpsMetadata", "false");
-            host.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new Capture(Logs)));
+            host.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(capture));
         }
 
         /// <summary>A loopback port that was free a moment ago and that nothing listens on now: connections are refused.</summary>
@@ -35,18 +37,6 @@ public sealed class SingleSignOnUnreachableTests(SingleSignOnUnreachableTests.Ap
             listener.Stop();
             return port;
         }
-    }
-
-    private sealed class Capture(ConcurrentQueue<(string, LogLevel, string)> logs) : ILoggerProvider, ILogger
-    {
-        private string category = "";
-
-        public ILogger CreateLogger(string categoryName) => new Capture(logs) { category = categoryName };
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Enqueue((category, logLevel, formatter(state, exception)));
-        public void Dispose() { }
     }
 
     [Theory]
