@@ -1,8 +1,9 @@
 // The unit report's facts as rows, kept by Marten's async daemon (rebuildable: `projections rebuild -p unit_report`).
 // Each event changes at most one fact (ReportFacts.KeyOf); a batch loads the facts it touches, folds its events into
 // them in order and writes back the changed ones, in the daemon's transaction with its progress. Beside them it keeps
-// the report's counts per day (unit_report_sums: what the changed facts add now less what they added before) and each
-// family's lead time (unit_report_families, recomputed from the family's facts), so a report reads sums, not every fact.
+// the report's counts per day and per month (unit_report_sums, unit_report_month_sums: what the changed facts add now less
+// what they added before) and each family's lead time (unit_report_families, recomputed from the family's facts), so a
+// report reads a year's monthly sums (and the days of a month it covers in part), not every fact.
 using System.Text.Json;
 using Booking.Api.Json;
 using Booking.Api.Storage;
@@ -48,6 +49,13 @@ public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurat
             figure text not null,
             count integer not null,
             primary key (unit_id, day, figure)
+        );
+        create table if not exists unit_report_month_sums (
+            unit_id uuid not null,
+            month date not null,
+            figure text not null,
+            count integer not null,
+            primary key (unit_id, month, figure)
         );
         create table if not exists unit_report_families (
             unit_id uuid not null,
@@ -130,38 +138,59 @@ public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurat
         if (different.Count == 0) return;
         foreach (var family in different) ReportSums.Change(sums, Was(family), Now(family));
 
-        await using var write = new NpgsqlCommand("""
-            delete from unit_report_families where unit_id = $1 and family_id = any($2);
-            insert into unit_report_families (unit_id, family_id, day, lead_days)
-            select $1, f, d, l from unnest($3::uuid[], $4::date[], $5::int[]) as u(f, d, l);
-            """, connection, transaction);
+        await using (var delete = new NpgsqlCommand("delete from unit_report_families where unit_id = $1 and family_id = any($2)", connection, transaction))
+        {
+            delete.Parameters.Add(new NpgsqlParameter { Value = unitId });
+            delete.Parameters.Add(new NpgsqlParameter { Value = different.ToArray() });
+            await delete.ExecuteNonQueryAsync(ct);
+        }
         var kept = different.Where(now.ContainsKey).ToList();
+        if (kept.Count == 0) return;
+        await using var write = new NpgsqlCommand("""
+            insert into unit_report_families (unit_id, family_id, day, lead_days)
+            select $1, f, d, l from unnest($2::uuid[], $3::date[], $4::int[]) as u(f, d, l)
+            """, connection, transaction);
         write.Parameters.Add(new NpgsqlParameter { Value = unitId });
-        write.Parameters.Add(new NpgsqlParameter { Value = different.ToArray() });
         write.Parameters.Add(new NpgsqlParameter { Value = kept.ToArray() });
         write.Parameters.Add(new NpgsqlParameter { Value = kept.Select(f => now[f].Day).ToArray() });
         write.Parameters.Add(new NpgsqlParameter { Value = kept.Select(f => now[f].Days).ToArray() });
         await write.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task AddSums(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid unitId,
-        Dictionary<(LocalDate Day, string Figure), int> sums, CancellationToken ct)
+    /// <summary>Adds changes to the sums of their days and of their months (the bench fills its sums with it too).</summary>
+    public static async Task AddSums(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid unitId,
+        IEnumerable<KeyValuePair<(LocalDate Day, string Figure), int>> sums, CancellationToken ct)
     {
-        var changes = sums.Where(s => s.Value != 0).ToList();
-        if (changes.Count == 0) return;
-        await using var command = new NpgsqlCommand(AddSumsSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = unitId });
-        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(s => s.Key.Day).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(s => s.Key.Figure).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(s => s.Value).ToArray() });
-        await command.ExecuteNonQueryAsync(ct);
+        var days = sums.Where(s => s.Value != 0).ToList();
+        if (days.Count == 0) return;
+        var months = days.GroupBy(s => (Month: ReportFact.MonthOf(s.Key.Day), s.Key.Figure), s => s.Value)
+            .Select(g => (g.Key.Month, g.Key.Figure, Count: g.Sum())).Where(m => m.Count != 0).ToList();
+        foreach (var (sql, dates, figures, counts) in new[]
+                 {
+                     (AddDaySums, days.Select(s => s.Key.Day).ToArray(), days.Select(s => s.Key.Figure).ToArray(), days.Select(s => s.Value).ToArray()),
+                     (AddMonthSums, months.Select(m => m.Month).ToArray(), months.Select(m => m.Figure).ToArray(), months.Select(m => m.Count).ToArray()),
+                 })
+        {
+            if (dates.Length == 0) continue;
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+            command.Parameters.Add(new NpgsqlParameter { Value = dates });
+            command.Parameters.Add(new NpgsqlParameter { Value = figures });
+            command.Parameters.Add(new NpgsqlParameter { Value = counts });
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
-    /// <summary>Adds counts to the sums of days ($2 dates, $3 figures, $4 counts); the bench fills its sums with it too.</summary>
-    public const string AddSumsSql = """
+    private const string AddDaySums = """
         insert into unit_report_sums (unit_id, day, figure, count)
         select $1, d, f, c from unnest($2::date[], $3::text[], $4::int[]) as u(d, f, c)
         on conflict (unit_id, day, figure) do update set count = unit_report_sums.count + excluded.count
+        """;
+
+    private const string AddMonthSums = """
+        insert into unit_report_month_sums (unit_id, month, figure, count)
+        select $1, m, f, c from unnest($2::date[], $3::text[], $4::int[]) as u(m, f, c)
+        on conflict (unit_id, month, figure) do update set count = unit_report_month_sums.count + excluded.count
         """;
 
     /// <summary>Writes facts as rows ($2 keys); the bench fills its facts with it too.</summary>
@@ -204,31 +233,40 @@ public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurat
     public async Task Reset(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "delete from unit_report_facts; delete from unit_report_sums; delete from unit_report_families", connection, transaction);
+            "delete from unit_report_facts; delete from unit_report_sums; delete from unit_report_month_sums; delete from unit_report_families", connection, transaction);
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>What a report from <paramref name="from"/> to <paramref name="to"/> is computed from: the sums of its days,
-    /// added up per month in PostgreSQL, and the walk-in numbers, refusals, evenings and feedback of the range's months.</summary>
+    /// <summary>What a report from <paramref name="from"/> to <paramref name="to"/> is computed from: the sums of its whole
+    /// months, those of the days of a month it covers in part, and the walk-in numbers, refusals, evenings and feedback of
+    /// the range's months.</summary>
     public async Task<ReportInput> For(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var months = new Dictionary<LocalDate, Dictionary<string, int>>();
+        // The whole months are from $4 up to (not including) $5; the days outside them are summed per month here.
+        var wholeFrom = from.Day == 1 ? from : ReportFact.MonthOf(from).PlusMonths(1);
+        var wholeTo = to.PlusDays(1).Day == 1 ? to.PlusDays(1) : ReportFact.MonthOf(to);
         await using (var command = new NpgsqlCommand("""
+            select month, figure, count from unit_report_month_sums
+            where unit_id = $1 and month >= $4 and month < $5 and count <> 0
+            union all
             select day - extract(day from day)::int + 1, figure, sum(count)::int from unit_report_sums
-            where unit_id = $1 and day between $2 and $3
+            where unit_id = $1 and day between $2 and $3 and (day < $4 or day >= $5)
             group by 1, 2 having sum(count) <> 0
             """, connection))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = unitId });
             command.Parameters.Add(new NpgsqlParameter { Value = from });
             command.Parameters.Add(new NpgsqlParameter { Value = to });
+            command.Parameters.Add(new NpgsqlParameter { Value = wholeFrom });
+            command.Parameters.Add(new NpgsqlParameter { Value = wholeTo });
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var month = reader.GetFieldValue<LocalDate>(0);
                 if (!months.TryGetValue(month, out var sums)) months[month] = sums = new Dictionary<string, int>(StringComparer.Ordinal);
-                sums[reader.GetString(1)] = reader.GetInt32(2);
+                sums[reader.GetString(1)] = sums.GetValueOrDefault(reader.GetString(1)) + reader.GetInt32(2);
             }
         }
         await using var whole = new NpgsqlCommand("""

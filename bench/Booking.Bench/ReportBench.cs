@@ -42,18 +42,11 @@ public static class ReportBench
             foreach (var chunk in rows.Chunk(5000))
                 await UnitReportFacts.Upsert(connection, null, unit, [.. chunk.Select(r => r.Key)], [.. chunk.Select(r => r.Fact)], Helsinki,
                     CancellationToken.None);
-            // The sums per day the projection keeps beside the facts, as the recount sums them.
-            foreach (var chunk in ReportSums.Sum([.. rows.Select(r => r.Fact)], Helsinki).Where(s => s.Value != 0).Chunk(5000))
-            {
-                await using var sums = new NpgsqlCommand(UnitReportFacts.AddSumsSql, connection);
-                sums.Parameters.Add(new NpgsqlParameter { Value = unit });
-                sums.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(s => s.Key.Day).ToArray() });
-                sums.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(s => s.Key.Figure).ToArray() });
-                sums.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(s => s.Value).ToArray() });
-                await sums.ExecuteNonQueryAsync();
-            }
+            // The sums per day and per month the projection keeps beside the facts, as the recount sums them.
+            foreach (var chunk in ReportSums.Sum([.. rows.Select(r => r.Fact)], Helsinki).Chunk(20000))
+                await UnitReportFacts.AddSums(connection, null, unit, chunk, CancellationToken.None);
         }
-        await using (var analyze = dataSource.CreateCommand("analyze unit_report_facts; analyze unit_report_sums")) await analyze.ExecuteNonQueryAsync();
+        await using (var analyze = dataSource.CreateCommand("analyze unit_report_facts; analyze unit_report_sums; analyze unit_report_month_sums")) await analyze.ExecuteNonQueryAsync();
         Console.WriteLine($"    {rows.Count:N0} facts in {filled.Elapsed.TotalSeconds:0.0} s; {queries} reports ...");
 
         var json = Json();
