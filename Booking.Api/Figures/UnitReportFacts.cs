@@ -50,6 +50,7 @@ public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurat
             count integer not null,
             primary key (unit_id, day, figure)
         );
+        create index if not exists unit_report_sums_walk_in on unit_report_sums (unit_id, day) where figure like 'walkin:%';
         create table if not exists unit_report_month_sums (
             unit_id uuid not null,
             month date not null,
@@ -238,8 +239,8 @@ public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurat
     }
 
     /// <summary>What a report from <paramref name="from"/> to <paramref name="to"/> is computed from: the sums of its whole
-    /// months, those of the days of a month it covers in part, and the walk-in numbers, refusals, evenings and feedback of
-    /// the range's months.</summary>
+    /// months, those of the days of a month it covers in part, the walk-in sums of each day, and the evenings and feedback
+    /// of the range's months.</summary>
     public async Task<ReportInput> For(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -269,15 +270,33 @@ public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurat
                 sums[reader.GetString(1)] = sums.GetValueOrDefault(reader.GetString(1)) + reader.GetInt32(2);
             }
         }
+        var walkInDays = new Dictionary<LocalDate, Dictionary<string, int>>();
+        await using (var command = new NpgsqlCommand("""
+            select day, figure, count from unit_report_sums
+            where unit_id = $1 and day between $2 and $3 and figure like 'walkin:%' and count <> 0
+            """, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = unitId });
+            command.Parameters.Add(new NpgsqlParameter { Value = from });
+            command.Parameters.Add(new NpgsqlParameter { Value = to });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var day = reader.GetFieldValue<LocalDate>(0);
+                if (!walkInDays.TryGetValue(day, out var sums)) walkInDays[day] = sums = new Dictionary<string, int>(StringComparer.Ordinal);
+                sums[reader.GetString(1)] = reader.GetInt32(2);
+            }
+        }
         await using var whole = new NpgsqlCommand("""
             select data::text from unit_report_facts
-            where unit_id = $1 and kind in ('ticket', 'refusal', 'evening', 'feedback') and month between $2 and $3
+            where unit_id = $1 and kind in ('evening', 'feedback') and month between $2 and $3
             """, connection);
         whole.Parameters.Add(new NpgsqlParameter { Value = unitId });
         whole.Parameters.Add(new NpgsqlParameter { Value = ReportFact.MonthOf(from) });
         whole.Parameters.Add(new NpgsqlParameter { Value = ReportFact.MonthOf(to) });
         var facts = await Read(whole, ct);
-        return new ReportInput(months.ToDictionary(m => m.Key, m => (IReadOnlyDictionary<string, int>)m.Value), facts);
+        return new ReportInput(months.ToDictionary(m => m.Key, m => (IReadOnlyDictionary<string, int>)m.Value),
+            walkInDays.ToDictionary(d => d.Key, d => (IReadOnlyDictionary<string, int>)d.Value), facts);
     }
 
     private static async Task<List<ReportFact>> Read(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, Guid unitId,

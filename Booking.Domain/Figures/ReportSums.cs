@@ -22,23 +22,32 @@ public sealed record FamilyFirsts(Guid FamilyId, Instant Contact, Instant? Meeti
     }
 }
 
-/// <summary>What a report of a range is computed from: per month the range touches, the sums of its days in the range; and
-/// the facts read whole (walk-in numbers and refusals, info evenings, feedback: a few thousand a year).</summary>
-public sealed record ReportInput(IReadOnlyDictionary<LocalDate, IReadOnlyDictionary<string, int>> MonthSums, IReadOnlyList<ReportFact> Facts)
+/// <summary>What a report of a range is computed from: per month the range touches, the sums of its days in the range; per
+/// walk-in day, its walk-in sums; and the facts read whole (info evenings and feedback: a few hundred a year).</summary>
+public sealed record ReportInput(IReadOnlyDictionary<LocalDate, IReadOnlyDictionary<string, int>> MonthSums,
+    IReadOnlyDictionary<LocalDate, IReadOnlyDictionary<string, int>> WalkInDays, IReadOnlyList<ReportFact> Facts)
 {
     /// <summary>The input of a range computed from every fact of the unit (the recount the projection's sums must equal).</summary>
     public static ReportInput Of(IEnumerable<ReportFact> facts, LocalDate from, LocalDate to, DateTimeZone zone)
     {
         var all = facts.ToList();
-        var months = new Dictionary<LocalDate, IReadOnlyDictionary<string, int>>();
-        foreach (var month in ReportSums.Sum(all, zone).Where(s => s.Key.Day >= from && s.Key.Day <= to && s.Value != 0)
-                     .GroupBy(s => ReportFact.MonthOf(s.Key.Day)))
+        var inRange = ReportSums.Sum(all, zone).Where(s => s.Key.Day >= from && s.Key.Day <= to && s.Value != 0).ToList();
+        return new ReportInput(By(inRange, day => ReportFact.MonthOf(day)),
+            By(inRange.Where(s => s.Key.Figure.StartsWith(ReportSums.WalkInPrefix, StringComparison.Ordinal)), day => day),
+            [.. all.Where(ReportSums.IsReadWhole)]);
+    }
+
+    private static Dictionary<LocalDate, IReadOnlyDictionary<string, int>> By(IEnumerable<KeyValuePair<(LocalDate Day, string Figure), int>> sums,
+        Func<LocalDate, LocalDate> period)
+    {
+        var result = new Dictionary<LocalDate, IReadOnlyDictionary<string, int>>();
+        foreach (var group in sums.GroupBy(s => period(s.Key.Day)))
         {
-            var sums = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var ((_, figure), count) in month) sums[figure] = sums.GetValueOrDefault(figure) + count;
-            months[month.Key] = sums;
+            var figures = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var ((_, figure), count) in group) figures[figure] = figures.GetValueOrDefault(figure) + count;
+            result[group.Key] = figures;
         }
-        return new ReportInput(months, [.. all.Where(ReportSums.IsReadWhole)]);
+        return result;
     }
 }
 
@@ -47,8 +56,12 @@ public static class ReportSums
     public const string Booked = "booked", Held = "held", NoShow = "noShow", Cancelled = "cancelled";
     public const string LeadPrefix = "lead:";
 
+    /// <summary>The figures of walk-in numbers, read per day (each Thursday has its own line in the report).</summary>
+    public const string WalkInPrefix = "walkin:";
+    public const string WaitPrefix = "walkin:wait:";
+
     /// <summary>Facts the report reads whole rather than as sums.</summary>
-    public static bool IsReadWhole(ReportFact fact) => fact is TicketFact or RefusalFact or EveningFact or FeedbackFact;
+    public static bool IsReadWhole(ReportFact fact) => fact is EveningFact or FeedbackFact;
 
     /// <summary>The figure a meeting adds to: meetings:{dimension}:{group}:{booked|held|noShow|cancelled}.</summary>
     public static string Meeting(string dimension, string group, string count) => $"meetings:{dimension}:{group}:{count}";
@@ -95,6 +108,18 @@ public static class ReportSums
                 }
                 break;
             }
+            case TicketFact t:
+                yield return (t.Date, "walkin:issued");
+                if (t.End == TicketEnd.Served) yield return (t.Date, "walkin:served");
+                if (t.End == TicketEnd.NoShow) yield return (t.Date, "walkin:noShow");
+                // From the number's issue to its first call, whole minutes (rounded down).
+                if (t.FirstCalledAt is { } called)
+                    yield return (t.Date, WaitPrefix + ((int)(called - t.IssuedAt).TotalMinutes).ToString(CultureInfo.InvariantCulture));
+                break;
+            case RefusalFact r:
+                yield return (r.Date, "walkin:refused");
+                yield return (r.Date, $"walkin:refused:{r.Reason}");
+                break;
             case CallBackFact c:
                 yield return (c.Date, "callbacks:reserved");
                 switch (c.Status)

@@ -1,6 +1,6 @@
 // The unit's figures for regional and national reporting, by month and for a chosen range, computed from the report's
 // facts alone (so the projection and a recount straight from the events give the same report): the counts from their
-// sums per day (ReportSums), the walk-in numbers, evenings and feedback from the facts themselves.
+// sums per day (ReportSums, the walk-in numbers day by day), the info evenings and feedback from the facts themselves.
 using System.Globalization;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
@@ -92,7 +92,7 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
         Func<LocalDate, LocalDate, int> offeredCallBacks)
     {
         if (to < from) throw new ArgumentException("The range ends before it starts.", nameof(to));
-        var whole = new WholeFacts(input.Facts);
+        var whole = new WholeFacts(input.Facts, input.WalkInDays);
         var months = new List<PeriodFigures>();
         var total = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var month = ReportFact.MonthOf(from); month <= to; month = month.PlusMonths(1))
@@ -106,10 +106,12 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
         return new UnitReport(from, to, months, Period(total, whole, from, to, zone, offeredCallBacks));
     }
 
-    private sealed class WholeFacts(IReadOnlyList<ReportFact> facts)
+    private sealed class WholeFacts(IReadOnlyList<ReportFact> facts, IReadOnlyDictionary<LocalDate, IReadOnlyDictionary<string, int>> walkInDays)
     {
-        public List<TicketFact> Tickets { get; } = facts.OfType<TicketFact>().ToList();
-        public List<RefusalFact> Refusals { get; } = facts.OfType<RefusalFact>().ToList();
+        /// <summary>Each walk-in day with a number issued or refused, in order, with its walk-in sums.</summary>
+        public List<(LocalDate Date, IReadOnlyDictionary<string, int> Sums)> WalkInDays { get; } =
+            [.. walkInDays.Where(d => d.Value.GetValueOrDefault("walkin:issued") > 0 || d.Value.GetValueOrDefault("walkin:refused") > 0)
+                .OrderBy(d => d.Key).Select(d => (d.Key, d.Value))];
         public List<EveningFact> Evenings { get; } = facts.OfType<EveningFact>().ToList();
         public List<FeedbackFact> Feedback { get; } = facts.OfType<FeedbackFact>().ToList();
     }
@@ -150,20 +152,23 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
         var leadTime = new LeadTimeFigures(leads.Count, Median(leads), Percentile90(leads), within,
             leads.Count == 0 ? null : Math.Round(100.0 * within / leads.Count, 1));
 
-        var tickets = facts.Tickets.Where(t => t.Date >= from && t.Date <= to).ToList();
-        var refusals = facts.Refusals.Where(r => r.Date >= from && r.Date <= to).ToList();
-        var waits = Waits(tickets);
-        var days = tickets.Select(t => t.Date).Concat(refusals.Select(r => r.Date)).Distinct().Order().Select(date =>
+        var walkInDays = facts.WalkInDays.Where(d => d.Date >= from && d.Date <= to).ToList();
+        int WalkIn(string figure) => walkInDays.Sum(d => d.Sums.GetValueOrDefault(figure));
+        var days = walkInDays.Select(d =>
         {
-            var ofDay = tickets.Where(t => t.Date == date).ToList();
-            var dayWaits = Waits(ofDay);
-            return new WalkInDayFigures(date, ofDay.Count, ofDay.Count(t => t.End == TicketEnd.Served), refusals.Count(r => r.Date == date),
-                MedianMinutes(dayWaits), Percentile90(dayWaits));
+            var dayWaits = Waits(d.Sums);
+            return new WalkInDayFigures(d.Date, d.Sums.GetValueOrDefault("walkin:issued"), d.Sums.GetValueOrDefault("walkin:served"),
+                d.Sums.GetValueOrDefault("walkin:refused"), MedianMinutes(dayWaits), Percentile90(dayWaits));
         }).ToList();
+        var waits = walkInDays.SelectMany(d => Waits(d.Sums)).Order().ToList();
         var byReason = new Dictionary<string, int> { [RefusalReasons.QueueFullAnswer] = 0, [RefusalReasons.IntakeClosedAnswer] = 0 };
-        foreach (var r in refusals) byReason[r.Reason] = byReason.GetValueOrDefault(r.Reason) + 1;
-        var walkIn = new WalkInReportFigures(tickets.Count, tickets.Count(t => t.End == TicketEnd.Served), tickets.Count(t => t.End == TicketEnd.NoShow),
-            refusals.Count, byReason, MedianMinutes(waits), Percentile90(waits), days);
+        const string reasonPrefix = "walkin:refused:";
+        foreach (var (_, daySums) in walkInDays)
+            foreach (var (figure, count) in daySums)
+                if (figure.StartsWith(reasonPrefix, StringComparison.Ordinal))
+                    byReason[figure[reasonPrefix.Length..]] = byReason.GetValueOrDefault(figure[reasonPrefix.Length..]) + count;
+        var walkIn = new WalkInReportFigures(WalkIn("walkin:issued"), WalkIn("walkin:served"), WalkIn("walkin:noShow"),
+            WalkIn("walkin:refused"), byReason, MedianMinutes(waits), Percentile90(waits), days);
 
         var callBackFigures = new CallBackReportFigures(offered(from, to), Sum("callbacks:reserved"), Sum("callbacks:done"),
             Sum("callbacks:doneOnRetry"), Sum("callbacks:notReached"), Sum("callbacks:cancelled"), Sum("callbacks:open"));
@@ -222,8 +227,16 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
     public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum =>
         value.ToString() is var name && name.Length > 0 ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 
-    private static List<int> Waits(IEnumerable<TicketFact> tickets) =>
-        tickets.Where(t => t.FirstCalledAt is not null).Select(t => (int)(t.FirstCalledAt!.Value - t.IssuedAt).TotalMinutes).Order().ToList();
+    /// <summary>A walk-in day's waits in minutes, in order, from its counts per minute.</summary>
+    private static List<int> Waits(IReadOnlyDictionary<string, int> day)
+    {
+        var waits = new List<int>();
+        foreach (var (figure, count) in day)
+            if (count > 0 && figure.StartsWith(ReportSums.WaitPrefix, StringComparison.Ordinal))
+                waits.AddRange(Enumerable.Repeat(int.Parse(figure[ReportSums.WaitPrefix.Length..], CultureInfo.InvariantCulture), count));
+        waits.Sort();
+        return waits;
+    }
 
     private static double? Median(List<int> sorted) => sorted.Count == 0 ? null
         : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2.0;

@@ -107,9 +107,14 @@ public class ReportSumsTests
     private static UnitReport FromKept(IEnumerable<(string, object)> events, LocalDate from, LocalDate to)
     {
         var (sums, facts) = Kept(events);
-        var months = sums.Where(s => s.Key.Day >= from && s.Key.Day <= to && s.Value != 0).GroupBy(s => ReportFact.MonthOf(s.Key.Day))
+        var inRange = sums.Where(s => s.Key.Day >= from && s.Key.Day <= to && s.Value != 0).ToList();
+        Dictionary<LocalDate, IReadOnlyDictionary<string, int>> By(IEnumerable<KeyValuePair<(LocalDate Day, string Figure), int>> these,
+            Func<LocalDate, LocalDate> period) => these.GroupBy(s => period(s.Key.Day))
             .ToDictionary(m => m.Key, m => (IReadOnlyDictionary<string, int>)m.GroupBy(s => s.Key.Figure).ToDictionary(g => g.Key, g => g.Sum(s => s.Value)));
-        return UnitReport.Compute(new ReportInput(months, [.. facts.Values.Where(ReportSums.IsReadWhole)]), from, to, Helsinki, (_, _) => 3);
+        var input = new ReportInput(By(inRange, ReportFact.MonthOf),
+            By(inRange.Where(s => s.Key.Figure.StartsWith(ReportSums.WalkInPrefix, StringComparison.Ordinal)), day => day),
+            [.. facts.Values.Where(ReportSums.IsReadWhole)]);
+        return UnitReport.Compute(input, from, to, Helsinki, (_, _) => 3);
     }
 
     private static UnitReport FromFacts(IEnumerable<(string, object)> events, LocalDate from, LocalDate to) =>
