@@ -39,11 +39,11 @@ public sealed record ReportRange(LocalDate From, LocalDate To)
     }
 }
 
-/// <summary>Where the report's facts are kept (the async projection's table).</summary>
+/// <summary>Where the report's facts and sums are kept (the async projection's tables).</summary>
 public interface IUnitReportFacts
 {
-    /// <summary>Every fact a report of the range needs (see <see cref="UnitReport.Compute"/>).</summary>
-    Task<IReadOnlyList<ReportFact>> For(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct);
+    /// <summary>What a report of the range is computed from: the sums of its days by month and the facts read whole.</summary>
+    Task<ReportInput> For(Guid unitId, LocalDate from, LocalDate to, CancellationToken ct);
 }
 
 /// <summary>The unit report as the API and the figures page read it: the facts, the unit's time zone, the call-back slots offered.</summary>

@@ -1,5 +1,7 @@
 // The unit's figures for regional and national reporting, by month and for a chosen range, computed from the report's
-// facts alone (so the projection and a recount straight from the events give the same report).
+// facts alone (so the projection and a recount straight from the events give the same report): the counts from their
+// sums per day (ReportSums, the walk-in numbers day by day), the info evenings and feedback from the facts themselves.
+using System.Globalization;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;
@@ -14,22 +16,6 @@ namespace Booking.Domain.Figures;
 public sealed record MeetingCounts(int Booked, int Held, int NoShow, int Cancelled)
 {
     public static readonly MeetingCounts Zero = new(0, 0, 0, 0);
-
-    public static MeetingCounts Of(IEnumerable<MeetingFact> meetings)
-    {
-        int booked = 0, held = 0, noShow = 0, cancelled = 0;
-        foreach (var m in meetings)
-        {
-            booked++;
-            switch (m.Status)
-            {
-                case AppointmentStatus.Completed: held++; break;
-                case AppointmentStatus.NoShow: noShow++; break;
-                case AppointmentStatus.Cancelled: cancelled++; break;
-            }
-        }
-        return new MeetingCounts(booked, held, noShow, cancelled);
-    }
 }
 
 /// <param name="ByChannel">online, secretary (the secretary or the phone), walkInFollowUp (booked at the walk-in visit).</param>
@@ -94,104 +80,117 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
     public const string Online = "online", Secretary = "secretary", WalkInFollowUp = "walkInFollowUp";
     public const string Evening = "evening", Daytime = "daytime", PairWork = "pair", Single = "single";
 
+    /// <summary>The report computed from every fact of the unit (the recount: see <see cref="ReportInput.Of"/>).</summary>
     /// <param name="offeredCallBacks">How many call-back slots the configuration offered on the dates of a period.</param>
     public static UnitReport Compute(IEnumerable<ReportFact> facts, LocalDate from, LocalDate to, DateTimeZone zone,
+        Func<LocalDate, LocalDate, int> offeredCallBacks) =>
+        Compute(ReportInput.Of(facts, from, to, zone), from, to, zone, offeredCallBacks);
+
+    /// <summary>The report computed from the sums of the range's days and the facts read whole.</summary>
+    /// <param name="offeredCallBacks">How many call-back slots the configuration offered on the dates of a period.</param>
+    public static UnitReport Compute(ReportInput input, LocalDate from, LocalDate to, DateTimeZone zone,
         Func<LocalDate, LocalDate, int> offeredCallBacks)
     {
         if (to < from) throw new ArgumentException("The range ends before it starts.", nameof(to));
-        var all = new Facts(facts.ToList(), zone);
+        var whole = new WholeFacts(input.Facts, input.WalkInDays);
         var months = new List<PeriodFigures>();
+        var total = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var month = ReportFact.MonthOf(from); month <= to; month = month.PlusMonths(1))
         {
             var first = month < from ? from : month;
             var last = month.PlusMonths(1).PlusDays(-1) is var end && end > to ? to : end;
-            months.Add(Period(all, first, last, zone, offeredCallBacks));
+            var sums = input.MonthSums.GetValueOrDefault(month) ?? new Dictionary<string, int>();
+            foreach (var (figure, count) in sums) total[figure] = total.GetValueOrDefault(figure) + count;
+            months.Add(Period(sums, whole, first, last, zone, offeredCallBacks));
         }
-        return new UnitReport(from, to, months, Period(all, from, to, zone, offeredCallBacks));
+        return new UnitReport(from, to, months, Period(total, whole, from, to, zone, offeredCallBacks));
     }
 
-    private sealed class Facts
+    private sealed class WholeFacts(IReadOnlyList<ReportFact> facts, IReadOnlyDictionary<LocalDate, IReadOnlyDictionary<string, int>> walkInDays)
     {
-        public Facts(List<ReportFact> facts, DateTimeZone zone)
+        /// <summary>Each walk-in day with a number issued or refused, in order, with its walk-in sums.</summary>
+        public List<(LocalDate Date, IReadOnlyDictionary<string, int> Sums)> WalkInDays { get; } =
+            [.. walkInDays.Where(d => d.Value.GetValueOrDefault("walkin:issued") > 0 || d.Value.GetValueOrDefault("walkin:refused") > 0)
+                .OrderBy(d => d.Key).Select(d => (d.Key, d.Value))];
+        public List<EveningFact> Evenings { get; } = facts.OfType<EveningFact>().ToList();
+        public List<FeedbackFact> Feedback { get; } = facts.OfType<FeedbackFact>().ToList();
+    }
+
+    /// <param name="sums">The sums of the period's days (ReportSums' figures).</param>
+    private static PeriodFigures Period(IReadOnlyDictionary<string, int> sums, WholeFacts facts, LocalDate from, LocalDate to, DateTimeZone zone,
+        Func<LocalDate, LocalDate, int> offered)
+    {
+        int Sum(string figure) => sums.GetValueOrDefault(figure);
+        MeetingCounts Counts(string dimension, string group) => new(Sum(ReportSums.Meeting(dimension, group, ReportSums.Booked)),
+            Sum(ReportSums.Meeting(dimension, group, ReportSums.Held)), Sum(ReportSums.Meeting(dimension, group, ReportSums.NoShow)),
+            Sum(ReportSums.Meeting(dimension, group, ReportSums.Cancelled)));
+        // A group is shown when a meeting of the period has it (each meeting counts as booked), and the always-shown ones.
+        IReadOnlyDictionary<string, MeetingCounts> By(string dimension, params string[] always)
         {
-            Meetings = facts.OfType<MeetingFact>().Select(m => (Fact: m, Local: m.Start.InZone(zone).LocalDateTime)).ToList();
-            CallBacks = facts.OfType<CallBackFact>().ToList();
-            Tickets = facts.OfType<TicketFact>().ToList();
-            Refusals = facts.OfType<RefusalFact>().ToList();
-            Evenings = facts.OfType<EveningFact>().ToList();
-            Feedback = facts.OfType<FeedbackFact>().ToList();
-            FirstMeetings = LeadTimes(facts, zone);
+            var result = new SortedDictionary<string, MeetingCounts>(StringComparer.Ordinal);
+            foreach (var group in always) result[group] = MeetingCounts.Zero;
+            var prefix = $"meetings:{dimension}:";
+            var suffix = $":{ReportSums.Booked}";
+            foreach (var (figure, count) in sums)
+                if (count > 0 && figure.StartsWith(prefix, StringComparison.Ordinal) && figure.EndsWith(suffix, StringComparison.Ordinal)
+                    && figure.Length >= prefix.Length + suffix.Length)
+                {
+                    var group = figure[prefix.Length..^suffix.Length];
+                    result[group] = Counts(dimension, group);
+                }
+            return result;
         }
+        var figures = new MeetingFigures(Counts("all", "all"), By("kind"), By("modality"), By("channel", Online, Secretary, WalkInFollowUp),
+            By("hours", Daytime, Evening), By("work", Single, PairWork));
 
-        public List<(MeetingFact Fact, LocalDateTime Local)> Meetings { get; }
-        public List<CallBackFact> CallBacks { get; }
-        public List<TicketFact> Tickets { get; }
-        public List<RefusalFact> Refusals { get; }
-        public List<EveningFact> Evenings { get; }
-        public List<FeedbackFact> Feedback { get; }
-        /// <summary>Per family: the local date of its first meeting and the days from its first contact.</summary>
-        public List<(LocalDate FirstMeeting, int Days)> FirstMeetings { get; }
-    }
-
-    private static PeriodFigures Period(Facts facts, LocalDate from, LocalDate to, DateTimeZone zone, Func<LocalDate, LocalDate, int> offered)
-    {
-        var meetings = facts.Meetings.Where(m => m.Local.Date >= from && m.Local.Date <= to).ToList();
-        var figures = new MeetingFigures(
-            MeetingCounts.Of(meetings.Select(m => m.Fact)),
-            By(meetings, m => m.Fact.Kind),
-            By(meetings, m => Wire(m.Fact.Modality)),
-            By(meetings, m => ChannelOf(m.Fact.Channel), [Online, Secretary, WalkInFollowUp]),
-            By(meetings, m => m.Local.TimeOfDay >= EveningFrom ? Evening : Daytime, [Daytime, Evening]),
-            By(meetings, m => m.Fact.Pair ? PairWork : Single, [Single, PairWork]));
-
-        var leads = facts.FirstMeetings.Where(f => f.FirstMeeting >= from && f.FirstMeeting <= to).Select(f => f.Days).Order().ToList();
+        var leads = new List<int>();
+        foreach (var (figure, count) in sums)
+            if (count > 0 && figure.StartsWith(ReportSums.LeadPrefix, StringComparison.Ordinal))
+                leads.AddRange(Enumerable.Repeat(int.Parse(figure[ReportSums.LeadPrefix.Length..], CultureInfo.InvariantCulture), count));
+        leads.Sort();
         var within = leads.Count(d => d <= LeadTime.TargetDays);
         var leadTime = new LeadTimeFigures(leads.Count, Median(leads), Percentile90(leads), within,
             leads.Count == 0 ? null : Math.Round(100.0 * within / leads.Count, 1));
 
-        var tickets = facts.Tickets.Where(t => t.Date >= from && t.Date <= to).ToList();
-        var refusals = facts.Refusals.Where(r => r.Date >= from && r.Date <= to).ToList();
-        var waits = Waits(tickets);
-        var days = tickets.Select(t => t.Date).Concat(refusals.Select(r => r.Date)).Distinct().Order().Select(date =>
+        var walkInDays = facts.WalkInDays.Where(d => d.Date >= from && d.Date <= to).ToList();
+        int WalkIn(string figure) => walkInDays.Sum(d => d.Sums.GetValueOrDefault(figure));
+        var days = walkInDays.Select(d =>
         {
-            var ofDay = tickets.Where(t => t.Date == date).ToList();
-            var dayWaits = Waits(ofDay);
-            return new WalkInDayFigures(date, ofDay.Count, ofDay.Count(t => t.End == TicketEnd.Served), refusals.Count(r => r.Date == date),
-                MedianMinutes(dayWaits), Percentile90(dayWaits));
+            var dayWaits = Waits(d.Sums);
+            return new WalkInDayFigures(d.Date, d.Sums.GetValueOrDefault("walkin:issued"), d.Sums.GetValueOrDefault("walkin:served"),
+                d.Sums.GetValueOrDefault("walkin:refused"), MedianMinutes(dayWaits), Percentile90(dayWaits));
         }).ToList();
+        var waits = walkInDays.SelectMany(d => Waits(d.Sums)).Order().ToList();
         var byReason = new Dictionary<string, int> { [RefusalReasons.QueueFullAnswer] = 0, [RefusalReasons.IntakeClosedAnswer] = 0 };
-        foreach (var r in refusals) byReason[r.Reason] = byReason.GetValueOrDefault(r.Reason) + 1;
-        var walkIn = new WalkInReportFigures(tickets.Count, tickets.Count(t => t.End == TicketEnd.Served), tickets.Count(t => t.End == TicketEnd.NoShow),
-            refusals.Count, byReason, MedianMinutes(waits), Percentile90(waits), days);
+        const string reasonPrefix = "walkin:refused:";
+        foreach (var (_, daySums) in walkInDays)
+            foreach (var (figure, count) in daySums)
+                if (figure.StartsWith(reasonPrefix, StringComparison.Ordinal))
+                    byReason[figure[reasonPrefix.Length..]] = byReason.GetValueOrDefault(figure[reasonPrefix.Length..]) + count;
+        var walkIn = new WalkInReportFigures(WalkIn("walkin:issued"), WalkIn("walkin:served"), WalkIn("walkin:noShow"),
+            WalkIn("walkin:refused"), byReason, MedianMinutes(waits), Percentile90(waits), days);
 
-        var callBacks = facts.CallBacks.Where(c => c.Date >= from && c.Date <= to).ToList();
-        var callBackFigures = new CallBackReportFigures(offered(from, to), callBacks.Count,
-            callBacks.Count(c => c.Status == CallBackStatus.Done),
-            callBacks.Count(c => c.Status == CallBackStatus.Done && c.Attempts > 0),
-            callBacks.Count(c => c.Status == CallBackStatus.NotReached),
-            callBacks.Count(c => c.Status == CallBackStatus.Cancelled),
-            callBacks.Count(c => c.Status == CallBackStatus.Reserved));
+        var callBackFigures = new CallBackReportFigures(offered(from, to), Sum("callbacks:reserved"), Sum("callbacks:done"),
+            Sum("callbacks:doneOnRetry"), Sum("callbacks:notReached"), Sum("callbacks:cancelled"), Sum("callbacks:open"));
 
         var evenings = facts.Evenings.Where(e => !e.Cancelled && e.Start.InZone(zone).Date is var d && d >= from && d <= to).ToList();
         var eveningFigures = new EveningReportFigures(evenings.Count, evenings.Sum(e => e.Capacity), evenings.Sum(e => e.Registrations.Count),
             evenings.Count == 0 ? 0 : evenings.Max(e => e.WaitlistPeak),
             evenings.Sum(e => e.Registrations.Count(r => r.Attended == true && !r.Cancelled)));
 
-        var held = meetings.Where(m => m.Fact.Status == AppointmentStatus.Completed).Select(m => m.Fact).ToList();
-        var outcomes = Enum.GetValues<ThlOutcome>().ToDictionary(Wire, o => held.Count(m => m.Outcomes.Contains(o)));
+        var outcomes = Enum.GetValues<ThlOutcome>().ToDictionary(Wire, o => Sum($"outcomes:{Wire(o)}"));
         return new PeriodFigures(from, to, figures, leadTime, walkIn, callBackFigures, eveningFigures,
-            new OutcomeFigures(held.Count(m => m.Outcomes.Count > 0), outcomes), FeedbackOf(facts.Feedback, from, to),
-            ImpactOf(held, facts.Feedback, from, to));
+            new OutcomeFigures(Sum("outcomes:any"), outcomes), FeedbackOf(facts.Feedback, from, to), ImpactOf(sums, facts.Feedback, from, to));
     }
 
-    private static ImpactFigures ImpactOf(List<MeetingFact> held, List<FeedbackFact> feedback, LocalDate from, LocalDate to)
+    private static ImpactFigures ImpactOf(IReadOnlyDictionary<string, int> sums, List<FeedbackFact> feedback, LocalDate from, LocalDate to)
     {
+        int Sum(string figure) => sums.GetValueOrDefault(figure);
         var min = ImpactFigures.MinimumGroup;
-        var first = held.Where(m => m.Goals is { Count: > 0 }).ToList();
-        var last = held.Where(m => m.Review is not null).ToList();
-        IReadOnlyDictionary<string, int>? byGoal = first.Count < min ? null
-            : new SortedDictionary<string, int>(Enum.GetValues<FamilyGoal>().ToDictionary(Wire, g => first.Count(m => m.Goals!.Contains(g))), StringComparer.Ordinal);
-        int? Reviewed(Func<GoalReview, bool> which) => last.Count < min ? null : last.Count(m => which(m.Review!));
+        int first = Sum("impact:first"), last = Sum("impact:last");
+        IReadOnlyDictionary<string, int>? byGoal = first < min ? null
+            : new SortedDictionary<string, int>(Enum.GetValues<FamilyGoal>().ToDictionary(Wire, g => Sum($"impact:goal:{Wire(g)}")), StringComparer.Ordinal);
+        int? Reviewed(string figure) => last < min ? null : Sum(figure);
 
         // Feedback is kept by month only: the months the period touches, as FeedbackOf counts them.
         var months = feedback.Where(f => f.MonthStart <= to && f.MonthStart.PlusMonths(1) > from).ToList();
@@ -199,9 +198,9 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
         double? Average(int answers, int sum) => answers < min ? null : Math.Round((double)sum / answers, 1, MidpointRounding.AwayFromZero);
         var agreeBefore = Average(before, months.Sum(f => f.FirstAgree));
         var agreeAfter = Average(after, months.Sum(f => f.LastAgree));
-        return new ImpactFigures(first.Count, byGoal, last.Count,
-            Reviewed(r => r.Met == GoalsMet.Met), Reviewed(r => r.Met == GoalsMet.PartlyMet), Reviewed(r => r.Met == GoalsMet.NotMet),
-            Reviewed(r => r.Agreement), before, agreeBefore, after, agreeAfter,
+        return new ImpactFigures(first, byGoal, last,
+            Reviewed($"impact:met:{Wire(GoalsMet.Met)}"), Reviewed($"impact:met:{Wire(GoalsMet.PartlyMet)}"), Reviewed($"impact:met:{Wire(GoalsMet.NotMet)}"),
+            Reviewed("impact:agreement"), before, agreeBefore, after, agreeAfter,
             agreeBefore is { } b && agreeAfter is { } a ? Math.Round(a - b, 1, MidpointRounding.AwayFromZero) : null);
     }
 
@@ -217,42 +216,6 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
             new SortedDictionary<string, int>(facts.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Sum(f => f.Answers)), StringComparer.Ordinal));
     }
 
-    /// <summary>Every family's first contact (the earliest of a logged contact, a call-back reserved, any booking made: online,
-    /// at the walk-in visit or by the secretary) and first meeting not cancelled. A client the secretary added to a family
-    /// counts for that family; a client never added is a family of their own.</summary>
-    private static List<(LocalDate, int)> LeadTimes(List<ReportFact> facts, DateTimeZone zone)
-    {
-        var familyOf = facts.OfType<ParentFact>().ToDictionary(p => p.ClientId, p => p.FamilyId);
-        Guid FamilyOf(Guid? familyId, Guid clientId) => familyId ?? familyOf.GetValueOrDefault(clientId, clientId);
-
-        var firstContact = new Dictionary<Guid, Instant>();
-        void Contact(Guid family, Instant at)
-        {
-            if (!firstContact.TryGetValue(family, out var known) || at < known) firstContact[family] = at;
-        }
-        var firstMeeting = new Dictionary<Guid, Instant>();
-        foreach (var fact in facts)
-        {
-            switch (fact)
-            {
-                case FamilyFact { FirstContactAt: { } at } f: Contact(f.FamilyId, at); break;
-                case CallBackFact c: Contact(FamilyOf(null, c.ClientId), c.ReservedAt); break;
-                case MeetingFact m:
-                    var family = FamilyOf(m.FamilyId, m.ClientId);
-                    Contact(family, m.BookedAt);
-                    if (m.Status != AppointmentStatus.Cancelled && (!firstMeeting.TryGetValue(family, out var known) || m.Start < known))
-                        firstMeeting[family] = m.Start;
-                    break;
-            }
-        }
-        return firstMeeting.Select(f =>
-        {
-            var meeting = f.Value.InZone(zone).Date;
-            var contact = firstContact[f.Key].InZone(zone).Date;
-            return (meeting, NodaTime.Period.Between(contact, meeting, PeriodUnits.Days).Days);
-        }).ToList();
-    }
-
     public static string ChannelOf(BookingChannel channel) => channel switch
     {
         BookingChannel.Online => Online,
@@ -264,17 +227,16 @@ public sealed record UnitReport(LocalDate From, LocalDate To, IReadOnlyList<Peri
     public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum =>
         value.ToString() is var name && name.Length > 0 ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 
-    private static IReadOnlyDictionary<string, MeetingCounts> By(IEnumerable<(MeetingFact Fact, LocalDateTime Local)> meetings,
-        Func<(MeetingFact Fact, LocalDateTime Local), string> key, IEnumerable<string>? always = null)
+    /// <summary>A walk-in day's waits in minutes, in order, from its counts per minute.</summary>
+    private static List<int> Waits(IReadOnlyDictionary<string, int> day)
     {
-        var result = new SortedDictionary<string, MeetingCounts>(StringComparer.Ordinal);
-        foreach (var k in always ?? []) result[k] = MeetingCounts.Zero;
-        foreach (var group in meetings.GroupBy(key)) result[group.Key] = MeetingCounts.Of(group.Select(m => m.Fact));
-        return result;
+        var waits = new List<int>();
+        foreach (var (figure, count) in day)
+            if (count > 0 && figure.StartsWith(ReportSums.WaitPrefix, StringComparison.Ordinal))
+                waits.AddRange(Enumerable.Repeat(int.Parse(figure[ReportSums.WaitPrefix.Length..], CultureInfo.InvariantCulture), count));
+        waits.Sort();
+        return waits;
     }
-
-    private static List<int> Waits(IEnumerable<TicketFact> tickets) =>
-        tickets.Where(t => t.FirstCalledAt is not null).Select(t => (int)(t.FirstCalledAt!.Value - t.IssuedAt).TotalMinutes).Order().ToList();
 
     private static double? Median(List<int> sorted) => sorted.Count == 0 ? null
         : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2.0;

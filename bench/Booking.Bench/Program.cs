@@ -21,12 +21,14 @@ if (args.Contains("--wait-only"))
     return 0;
 }
 
-// --report-only: only the unit report's measure (8), with a PostgreSQL of its own.
+// --report-only: only the unit report's measure (8), with a PostgreSQL of its own; --report-json FILE also writes the
+// last report's JSON (to compare the figures of two versions).
 if (args.Contains("--report-only"))
 {
     await using var reportCluster = await BenchCluster.Start();
     var reportOnly = new Report();
-    await ReportBench.Run(await reportCluster.CreateDatabase("report"), sizes.ReportMeetings, sizes.ReportQueries, reportOnly);
+    await ReportBench.Run(await reportCluster.CreateDatabase("report"), sizes.ReportMeetings, sizes.ReportQueries, reportOnly,
+        ArgumentAfter("--report-json"));
     reportOnly.PrintTable(Console.Out);
     return 0;
 }
