@@ -231,6 +231,51 @@ public sealed class UnitReportFacts(NpgsqlDataSource dataSource, IUnitConfigurat
         _ => null,
     };
 
+    /// <summary>Fills the sums of a database whose facts were kept by a version of the service without them: run at start-up,
+    /// before this instance's projections, it finds each unit with facts but neither sums nor lead times and sums its facts
+    /// once, exactly as the projection would have. The sums are locked meanwhile, so an instance already running the
+    /// projection waits for it. Returns how many units it filled.</summary>
+    public async Task<int> FillMissingSums(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var lockTables = new NpgsqlCommand(
+                         "lock table unit_report_sums, unit_report_month_sums, unit_report_families in exclusive mode", connection, transaction))
+            await lockTables.ExecuteNonQueryAsync(ct);
+        var units = new List<Guid>();
+        await using (var missing = new NpgsqlCommand("""
+                         select distinct f.unit_id from unit_report_facts f
+                         where not exists (select 1 from unit_report_sums s where s.unit_id = f.unit_id)
+                           and not exists (select 1 from unit_report_families l where l.unit_id = f.unit_id)
+                         """, connection, transaction))
+        await using (var reader = await missing.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) units.Add(reader.GetGuid(0));
+        var filled = 0;
+        foreach (var unitId in units)
+        {
+            await using var all = new NpgsqlCommand("select data::text from unit_report_facts where unit_id = $1", connection, transaction);
+            all.Parameters.Add(new NpgsqlParameter { Value = unitId });
+            var facts = await Read(all, ct);
+            var zone = (await configurations.Current(unitId, ct)).Zone;
+            var sums = ReportSums.Sum(facts, zone);
+            if (sums.Values.All(v => v == 0)) continue;
+            var leads = ReportSums.Families(facts).Select(f => (f.FamilyId, Lead: f.Lead(zone))).Where(f => f.Lead is not null).ToList();
+            await AddSums(connection, transaction, unitId, sums, ct);
+            await using var write = new NpgsqlCommand("""
+                insert into unit_report_families (unit_id, family_id, day, lead_days)
+                select $1, f, d, l from unnest($2::uuid[], $3::date[], $4::int[]) as u(f, d, l)
+                """, connection, transaction);
+            write.Parameters.Add(new NpgsqlParameter { Value = unitId });
+            write.Parameters.Add(new NpgsqlParameter { Value = leads.Select(f => f.FamilyId).ToArray() });
+            write.Parameters.Add(new NpgsqlParameter { Value = leads.Select(f => f.Lead!.Value.Day).ToArray() });
+            write.Parameters.Add(new NpgsqlParameter { Value = leads.Select(f => f.Lead!.Value.Days).ToArray() });
+            await write.ExecuteNonQueryAsync(ct);
+            filled++;
+        }
+        await transaction.CommitAsync(ct);
+        return filled;
+    }
+
     public async Task Reset(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(

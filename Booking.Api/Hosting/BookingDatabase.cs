@@ -39,6 +39,8 @@ public static class BookingDatabase
             await app.Services.ApplySchemaAsync();
         var imported = await OldStoreImport.RunAsync(app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), CancellationToken.None);
         if (imported > 0) app.Logger.LogInformation("Copied {Count} events of the store before Marten into Marten's tables", imported);
+        var filled = await app.Services.GetRequiredService<Figures.UnitReportFacts>().FillMissingSums(CancellationToken.None);
+        if (filled > 0) app.Logger.LogInformation("Summed the report figures of {Count} unit(s) kept by an earlier version", filled);
         await app.Services.GetRequiredService<Configuration.DemoUnit>().SeedIfEmpty(CancellationToken.None);
     }
 
