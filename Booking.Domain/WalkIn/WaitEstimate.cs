@@ -1,31 +1,20 @@
 // How long a walk-in client will wait: the honest-intake rule and the numbers on the display and the phone both come from here.
 //
-// The queue has c servers (the supervisors on duty). Instead of dividing the queue by c, it plays the queue forward.
-// What a waiting client waits for is the next call, and a supervisor's calls follow each other by a whole cycle: the
+// The queue has c servers (the supervisors on duty), and a supervisor's calls follow each other by a whole cycle: the
 // walk of the called client to the room, the visit, and the write-up before the next call; a number that does not come
-// costs the no-show grace instead of walk and visit. The session observes each part (WalkInSession.ObservedWalks,
-// ObservedVisitLengths, ObservedWriteUps, its no-shows), so the cycle is learnt from the first visits of the day:
-//
-//   V          = expected visit length: the mean of the observed visit lengths once there are at least 3, else the
-//                configured length
-//   W, U       = the mean observed walk and write-up (0 until one is seen)
-//   p          = the share of called numbers that were no-shows (0 until 3 called numbers have finished)
-//   C          = expected cycle = (1 - p) (W + V) + p grace + U. Means, not medians, because a wait is a sum of cycles
-//                and the expectation of a sum is the sum of the means.
-//   free_s     = when supervisor s calls next, seen at now:
-//                  idle                        -> max(now, opens, the end of their last visit + U)
-//                  has called a number e ago   -> now + max(W - e, 0) + V + U (the visit has not begun yet)
-//                  in a visit for e            -> now + R(e) + U, where R(e) is the expected remaining time of a visit
-//                                                 that has already lasted e: with observations, the median of (l - e)
-//                                                 over the observed lengths l > e (0 when the visit outlasted every one
-//                                                 seen); without, max(V - e, 0). A median, because the shown wait is
-//                                                 judged by its distance from the real one (the median has the smallest
-//                                                 mean absolute error) and one visit's remaining time is skewed.
-//   then for each waiting ticket in number order (first come, first served):
-//                start(ticket) = min_s free_s;  free_(that s) += C
-//   a new ticket would start at min_s free_s after all waiting tickets are placed; its wait is that minus now.
-//
-// With one supervisor this is "remaining of the current cycle + people ahead x C"; with two it roughly halves.
+// costs the no-show grace instead. A wait is a sum of such cycles, and visit lengths are skewed (a few run long), so the
+// sum of mean cycles is not the typical wait (the median of a sum of skewed lengths lies below it). Instead the queue
+// is played forward through many futures, each drawing from what the session has observed (WalkInSession.ObservedWalks,
+// ObservedVisitLengths, ObservedWriteUps, its no-shows):
+//   - a supervisor in a visit for e: a visit length drawn among those longer than e, minus e, then a write-up;
+//   - a supervisor who has called a number: the walk still ahead, a visit, a write-up (or the rest of the grace);
+//   - an idle one: now (or the opening), or the end of the write-up after their last visit;
+//   - then each waiting ticket in number order goes to whoever frees first (the k-th free supervisor), who is busy a
+//     cycle longer.
+// Each ticket's estimated start is the median of its start over the futures: the median is the figure with the smallest
+// mean distance to the wait that comes. Visit lengths are the day's observed ones smoothed in log space, mixed with a
+// prior around the configured length until PriorWeight visits are seen; walks and write-ups count 0 until one is seen.
+// The draws come from a fixed seed: the same session state always shows the same waits (no flicker on the display).
 using NodaTime;
 
 namespace Booking.Domain.WalkIn;
@@ -51,34 +40,12 @@ public static class WaitEstimate
         return Mean(observed);
     }
 
-    /// <summary>The expected time from one call of a supervisor to their next while clients wait.</summary>
-    public static Duration ExpectedCycle(WalkInSession session)
-    {
-        var (walk, visit, writeUp, noShows) = Parts(session);
-        return Duration.FromTicks((long)Math.Round((1 - noShows) * (walk + visit).BclCompatibleTicks + noShows * session.NoShowGrace.BclCompatibleTicks))
-            + writeUp;
-    }
-
-    /// <summary>The expected time left of a visit that has already lasted <paramref name="elapsed"/>.</summary>
-    public static Duration ExpectedRemaining(WalkInSession session, Duration elapsed)
-    {
-        var observed = session.ObservedVisitLengths;
-        if (observed.Count < ObservationsNeeded)
-            return session.VisitLength > elapsed ? session.VisitLength - elapsed : Duration.Zero;
-        var longer = observed.Where(l => l > elapsed).Select(l => l - elapsed).Order().ToList();
-        if (longer.Count == 0) return Duration.Zero;
-        var middle = longer.Count / 2;
-        return longer.Count % 2 == 1 ? longer[middle] : Duration.FromTicks((longer[middle - 1].BclCompatibleTicks + longer[middle].BclCompatibleTicks) / 2);
-    }
-
-    private static (Duration Walk, Duration Visit, Duration WriteUp, double NoShows) Parts(WalkInSession session)
+    /// <summary>The share of called numbers that were no-shows (0 until 3 called numbers have finished).</summary>
+    private static double NoShowShare(WalkInSession session)
     {
         var finished = session.Tickets.Count(t => t.Status is TicketStatus.Done or TicketStatus.NoShow);
-        var noShows = finished >= ObservationsNeeded ? (double)session.Tickets.Count(t => t.Status == TicketStatus.NoShow) / finished : 0;
-        return (MeanOrZero(session.ObservedWalks), ExpectedVisitLength(session), MeanOrZero(session.ObservedWriteUps), noShows);
+        return finished >= ObservationsNeeded ? (double)session.Tickets.Count(t => t.Status == TicketStatus.NoShow) / finished : 0;
     }
-
-    private static Duration MeanOrZero(IReadOnlyCollection<Duration> durations) => durations.Count == 0 ? Duration.Zero : Mean(durations);
 
     /// <summary>How many futures the queue is played through; odd, so the median is one of them.</summary>
     public const int Futures = 801;
@@ -101,7 +68,7 @@ public static class WaitEstimate
         var visits = new VisitLengths(session);
         var walks = Minutes(session.ObservedWalks);
         var writeUps = Minutes(session.ObservedWriteUps);
-        var noShows = Parts(session).NoShows;
+        var noShows = NoShowShare(session);
         var grace = session.NoShowGrace.TotalMinutes;
         var idleFrom = Math.Max((session.Opens - now).TotalMinutes, 0);
         var queue = session.Queue.Select(t => t.Number).ToArray();
