@@ -29,14 +29,15 @@ public sealed class WalkInBurstTests(WalkInOpening app) : IClassFixture<WalkInOp
         Assert.Equal(300, responses.Length);
         Assert.DoesNotContain(responses, r => (int)r.StatusCode >= 500);
         var issued = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
-        // One supervisor, 30-minute visits, 08:00-12:00: the 8th visit starts at 11:30, a 9th could not start before closing.
-        Assert.Equal(8, issued.Count);
+        // One supervisor, 30-minute visits, 08:00-12:00: the median of eight visits ahead is under 4 hours (visits vary, a few
+        // run long), so the 9th is told it starts before closing; a 10th could not be.
+        Assert.Equal(9, issued.Count);
         var numbers = new List<int>();
         foreach (var r in issued) numbers.Add((await r.Json())["number"]!.GetValue<int>());
-        Assert.Equal(Enumerable.Range(1, 8), numbers.Order());
+        Assert.Equal(Enumerable.Range(1, 9), numbers.Order());
 
         var refused = responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToList();
-        Assert.Equal(292, refused.Count);
+        Assert.Equal(291, refused.Count);
         Assert.All(refused, r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
         var problem = await refused[0].Json();
         Assert.Equal("queue_full", problem["code"].Text());
@@ -44,8 +45,8 @@ public sealed class WalkInBurstTests(WalkInOpening app) : IClassFixture<WalkInOp
         Assert.Equal("2026-04-30", problem["alternatives"]!["nextWalkIn"]!["date"].Text());
         Assert.Equal("/book", problem["onlineBooking"].Text());
 
-        Assert.Equal(8L, await app.CountEvents("walk_in_ticket_issued"));
-        Assert.Equal(292L, await app.CountEvents("walk_in_ticket_refused"));
+        Assert.Equal(9L, await app.CountEvents("walk_in_ticket_issued"));
+        Assert.Equal(291L, await app.CountEvents("walk_in_ticket_refused"));
     }
 }
 
