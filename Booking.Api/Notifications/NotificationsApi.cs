@@ -26,7 +26,8 @@ public static class NotificationsApi
         services.AddSingleton(new SchemaPart(InfoLinkCatalogue.SchemaSql));
         services.AddSingleton<InfoLinkCatalogue>();
         services.AddSingleton<IInfoLinkCatalogue>(sp => sp.GetRequiredService<InfoLinkCatalogue>());
-        services.AddSingleton<InfoLinkUseCases>();
+        services.AddSingleton(sp => new InfoLinkUseCases(sp.GetRequiredService<IInfoLinkCatalogue>(), async (unitId, ct) =>
+            (await sp.GetRequiredService<IUnitConfigurationSource>().Current(unitId, ct)).AppointmentTypes.Select(t => t.Code).ToList()));
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<EmailSenderFaults>();

@@ -39,8 +39,9 @@ public static class InfoLinkRules
     public const int MaxUrlLength = 2000;
     public const int MaxNoteLength = 1000;
 
-    /// <summary>Field errors keyed by the JSON path of the field ("[2].url", "[0].title.sv"); empty when acceptable.</summary>
-    public static Dictionary<string, string[]> Validate(IReadOnlyList<InfoLink?>? links)
+    /// <summary>Field errors keyed by the JSON path of the field ("[2].url", "[0].title.sv"); empty when acceptable. With the
+    /// unit's kinds of meeting, a link's kind must be one of them or "all".</summary>
+    public static Dictionary<string, string[]> Validate(IReadOnlyList<InfoLink?>? links, IReadOnlyCollection<string>? kinds = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (links is null) { errors["body"] = ["A JSON array of info links is required."]; return errors; }
@@ -49,6 +50,8 @@ public static class InfoLinkRules
             if (links[i] is not { } l) { errors[$"[{i}]"] = ["An entry is required."]; continue; }
             if (string.IsNullOrWhiteSpace(l.AppointmentType) || !ConfigurationRules.IsShortText(l.AppointmentType, 40))
                 errors[$"[{i}].appointmentType"] = ["appointmentType is required: a code of a kind of meeting or \"all\"."];
+            else if (kinds is not null && l.AppointmentType.Trim() != All && !kinds.Contains(l.AppointmentType.Trim()))
+                errors[$"[{i}].appointmentType"] = [$"appointmentType must be \"all\" or one of the unit's kinds of meeting: {string.Join(", ", kinds)}."];
             if (l.Title is null) errors[$"[{i}].title"] = ["title needs fi, sv and en."];
             else
                 foreach (var (text, language) in new[] { (l.Title.Fi, "fi"), (l.Title.Sv, "sv"), (l.Title.En, "en") })
@@ -94,7 +97,8 @@ public static class InfoLinkRules
     }
 }
 
-public sealed class InfoLinkUseCases(IInfoLinkCatalogue catalogue)
+/// <param name="kindsOf">The codes of the unit's kinds of meeting, which a link may name.</param>
+public sealed class InfoLinkUseCases(IInfoLinkCatalogue catalogue, Func<Guid, CancellationToken, Task<IReadOnlyCollection<string>>> kindsOf)
 {
     public Task<VersionedInfoLinks> Read(Guid unitId, CancellationToken ct = default) => catalogue.Read(unitId, ct);
 
@@ -108,7 +112,7 @@ public sealed class InfoLinkUseCases(IInfoLinkCatalogue catalogue)
 
     public async Task<SettingsSaved> Save(Guid unitId, IReadOnlyList<InfoLink?>? edited, int expectedVersion, string changedBy, CancellationToken ct = default)
     {
-        var errors = InfoLinkRules.Validate(edited);
+        var errors = InfoLinkRules.Validate(edited, await kindsOf(unitId, ct));
         if (errors.Count > 0) return new SettingsSaved.Invalid(errors);
         IReadOnlyList<InfoLink> links = edited!.Select(l => l! with { AppointmentType = l.AppointmentType.Trim() }).ToList();
         var current = await catalogue.Read(unitId, ct);

@@ -93,11 +93,14 @@ public sealed class PhoneAndInfoLinkRulesTests
     public async Task A_save_on_a_version_someone_else_has_replaced_is_stale_and_writes_nothing()
     {
         var catalogue = new Catalogue();
-        var links = new InfoLinkUseCases(catalogue);
+        var links = new InfoLinkUseCases(catalogue, (_, _) => Task.FromResult<IReadOnlyCollection<string>>(Config().AppointmentTypes.Select(t => t.Code).ToList()));
         Assert.IsType<SettingsSaved.Saved>(await links.Save(UnitId, [Link()], 0, "Pekka"));
 
         Assert.IsType<SettingsSaved.Stale>(await links.Save(UnitId, [Link("Toinen")], 0, "Eeva"));
         Assert.IsType<SettingsSaved.Invalid>(await links.Save(UnitId, [Link(url: "kunta.fi")], 1, "Eeva"));
+        // A kind of meeting the unit does not have is named, like any other wrong field.
+        var unknownKind = Assert.IsType<SettingsSaved.Invalid>(await links.Save(UnitId, [Link() with { AppointmentType = "no-such-kind" }], 1, "Eeva"));
+        Assert.Equal(["[0].appointmentType"], unknownKind.Errors.Keys);
 
         var saved = Assert.Single(catalogue.Saves);
         Assert.Equal(("Pekka", 1), (saved.By, saved.Version));
