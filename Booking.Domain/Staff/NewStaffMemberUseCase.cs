@@ -1,6 +1,7 @@
 // The manager adds a person and opens their sign-in account in one step (the accounts page): the person goes into the
 // unit's configuration, the account beside it; a partner professional is added without an account. Everything is checked
-// (the configuration's rules, the account rules) before anything is written, so refused input adds nobody.
+// (the configuration's rules, the account rules) before anything is written, so refused input adds nobody; an account
+// refused after all (its user name taken meanwhile) takes the person out again.
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 
@@ -61,9 +62,21 @@ public sealed class NewStaffMemberUseCase(UnitSettingsUseCases settings, StaffAc
                 return Refusal.Invalid(invalid.Errors);
         }
         if (role == StaffRole.PartnerProfessional) return member.Id;
-        // Checked above; only a name taken in the moment between leaves the person added without an account, to be opened
-        // for them as an existing staff member.
         var outcome = await accounts.Open(unitId, account, by, ct);
-        return outcome.Refusal is { } late ? late : member.Id;
+        if (outcome.Refusal is not { } late) return member.Id;
+        // Checked above; a user name taken in the moment between (the same form sent twice at once) refuses the account here,
+        // and the person added for it goes again, so that a refused account leaves nobody behind.
+        await TakeOutAgain(unitId, member.Id, changedBy, ct);
+        return late;
+    }
+
+    private async Task TakeOutAgain(Guid unitId, Guid staffId, string changedBy, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            if (await settings.Read(unitId, ct) is not { } current || current.Configuration.Staff.All(m => m.Id != staffId)) return;
+            var without = current.Configuration with { Staff = [.. current.Configuration.Staff.Where(m => m.Id != staffId)] };
+            if (await settings.Save(unitId, without, current.Version, changedBy, ct) is not SettingsSaved.Stale) return;
+        }
     }
 }

@@ -97,6 +97,24 @@ public sealed class AccountsSettingsPageTests(BookingApp app) : IClassFixture<Bo
     }
 
     [Fact]
+    public async Task The_same_person_sent_twenty_times_at_once_is_added_once_with_one_account_and_nobody_without_one()
+    {
+        var manager = await app.SignIn("pekka");
+        var token = await Token(manager, Page);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => manager.PostAsync(Page, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "account-new", ["__RequestVerificationToken"] = token, ["Creation.Person"] = "new",
+            ["Creation.Name"] = "Kaisa Kiireinen", ["Creation.Role"] = "supervisor", ["Creation.UserName"] = "kaisa", ["Creation.Password"] = GoodPassword,
+        }))));
+
+        Assert.DoesNotContain(answers, a => (int)a.StatusCode >= 500);
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        var config = await (await manager.GetAsync("/api/config")).Json();
+        Assert.Single(config["staff"]!.AsArray(), s => (string)s!["displayName"]! == "Kaisa Kiireinen");
+        Assert.Single(await (await manager.GetAsync("/api/staff/accounts")).JsonArray(), a => (string)a!["userName"]! == "kaisa");
+    }
+
+    [Fact]
     public async Task Wrong_input_is_named_next_to_its_field_in_the_persons_language_and_changes_nothing()
     {
         var manager = await app.SignIn("pekka");
