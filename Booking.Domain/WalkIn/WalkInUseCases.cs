@@ -127,8 +127,9 @@ public sealed class WalkInUseCases(
         var (_, now, state, events) = run.Value!;
         if (state.TicketByCode(ticketCode) is { } ticket)
         {
-            var estimate = WaitEstimate.For(state, now);
-            var wait = estimate?.WaitOf(ticket.Number) ?? Duration.Zero;
+            // Just issued: the wait the decision worked out is the one the display shows for it now; otherwise played again.
+            var wait = events.OfType<TicketIssued>().FirstOrDefault(e => e.TicketCode == ticketCode)?.EstimatedWait
+                ?? WaitEstimate.For(state, now)?.WaitOf(ticket.Number) ?? Duration.Zero;
             return new KioskAnswer(new IssuedTicket(ticket.Number, ticket.Code, ticket.Matter, ticket.Language,
                 state.PeopleAheadOf(ticket.Number) ?? 0, wait, Local(config, now + wait).TimeOfDay, Replayed: events.Count == 0), null, null);
         }

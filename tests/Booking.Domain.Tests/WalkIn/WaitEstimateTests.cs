@@ -154,6 +154,36 @@ public class WaitEstimateTests
     }
 
     [Fact]
+    public void Given_a_queue_When_a_number_is_issued_Then_the_wait_it_is_told_is_the_wait_the_display_then_shows_for_it()
+    {
+        var before = Given([Opened(Anna, Bertil), .. ServedMorning(5, 6, 12, 25, 40, 18, 33)]);
+        var told = WaitEstimate.For(before, At(10))!.NewTicketWait;
+
+        var after = WalkInSession.Evolve(before, Issued(12, At(10)));
+
+        Assert.Equal(told, WaitEstimate.For(after, At(10))!.WaitOf(12));
+        // Asking for another place first changes nothing: each future has its own seed.
+        var estimate = WaitEstimate.For(after, At(10))!;
+        _ = estimate.WaitOf(9);
+        Assert.Equal(told, estimate.WaitOf(12));
+    }
+
+    [Fact]
+    public void Given_300_waiting_for_20_supervisors_When_estimated_Then_the_waits_grow_with_the_place_to_about_15_visits()
+    {
+        var staff = Enumerable.Range(1, 20).Select(i => new Guid(i, 0, 0, new byte[8])).ToArray();
+        var state = Given([Opened(staff), .. Enumerable.Range(1, 300).Select(n => Issued(n, At(8)))]);
+
+        var estimate = WaitEstimate.For(state, At(8))!;
+        var waits = Enumerable.Range(1, 300).Select(n => Minutes(estimate.WaitOf(n))).ToArray();
+
+        Assert.All(waits.Take(20), w => Assert.Equal(0, w));
+        for (var n = 20; n < 300; n += 20) Assert.True(waits[n] > waits[n - 20] + 10, $"place {n}: {waits[n]} after {waits[n - 20]}");
+        // 15 visits of the configured 30 minutes ahead of number 301 (each a little shorter at the median): about 7 hours.
+        Assert.InRange(estimate.NewTicketWait.TotalMinutes, 400, 470);
+    }
+
+    [Fact]
     public void Given_three_observed_visits_When_asked_for_the_visit_length_Then_their_mean_replaces_the_configured_length()
     {
         var served = Given([Opened(), Issued(1, At(8)), Issued(2, At(8)), Issued(3, At(8)),
