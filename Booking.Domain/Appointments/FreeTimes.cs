@@ -14,82 +14,116 @@ public static class FreeTimes
 {
     /// <summary>Every start between <paramref name="from"/> and <paramref name="to"/> (inclusive dates) at which at least
     /// one active child supervisor can take a meeting of <paramref name="type"/>, ordered by time.</summary>
+    /// <remarks>Runs for every free-times page and every booking, over weeks of 20 supervisors' hours, so it counts in
+    /// ticks from each day's local midnight and maps them to instants through <see cref="DayClock"/> (one addition on a
+    /// day without a clock change) instead of building and hashing a LocalDateTime per start.</remarks>
     public static IReadOnlyList<FreeTime> Find(
         UnitConfiguration config, AppointmentType type, LocalDate from, LocalDate to, IReadOnlyList<Reservation> reservations)
     {
         var zone = config.Zone;
-        var step = config.SlotStepMinutes;
-        var occupies = (long)type.Occupies.TotalMinutes;
-        var length = (long)type.Length.TotalMinutes;
+        var step = config.SlotStepMinutes * NodaConstants.TicksPerMinute;
+        var occupies = (long)type.Occupies.TotalMinutes * NodaConstants.TicksPerMinute;
+        var length = (long)type.Length.TotalMinutes * NodaConstants.TicksPerMinute;
         // Only what overlaps the asked days can take a start (a caller may pass a wider window, such as a whole week).
         var first = from.AtStartOfDayInZone(zone).ToInstant();
         var last = to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
         var held = reservations.Where(r => r.Overlaps(first, last)).GroupBy(r => r.StaffId).ToDictionary(g => g.Key, g => new HeldTimes(g));
         var hoursByDay = config.Hours.ToLookup(h => h.Day);
         var supervisors = config.ChildSupervisors.Select(s => s.Id).ToHashSet();
-        var starts = new Dictionary<LocalDateTime, List<Guid>>();
-        // Every supervisor shares the same starts: each local time is mapped to an instant once, not once per supervisor.
-        var instants = new Dictionary<LocalDateTime, Instant>();
-        Instant InstantOf(LocalDateTime local)
-        {
-            if (!instants.TryGetValue(local, out var instant)) instants[local] = instant = local.InZoneLeniently(zone).ToInstant();
-            return instant;
-        }
+        var found = new List<FreeTime>();
+        var starts = new Dictionary<long, List<Guid>>(); // one day's starts, ticks from midnight
 
         for (var date = from; date <= to; date = date.PlusDays(1))
         {
             if (config.ClosedBecause(date) is not null) continue;
+            var clock = new DayClock(zone, date);
+            starts.Clear();
             foreach (var block in hoursByDay[date.DayOfWeek])
             {
                 if (!supervisors.Contains(block.StaffId) || config.IsAbsent(block.StaffId, date)) continue;
                 var busy = held.GetValueOrDefault(block.StaffId);
-                var absent = config.AbsentHours(block.StaffId, date).Select(h => (From: date + h.From, To: date + h.To)).ToList();
-                var blockEnd = date + block.To;
-                for (var start = date + block.From; start < blockEnd; start = start.PlusMinutes(step))
+                var absent = config.AbsentHours(block.StaffId, date).Select(h => (From: h.From.TickOfDay, To: h.To.TickOfDay)).ToArray();
+                var blockEnd = block.To.TickOfDay;
+                for (var start = block.From.TickOfDay; start < blockEnd; start += step)
                 {
-                    var occupiedUntil = start.PlusMinutes(occupies);
+                    var occupiedUntil = start + occupies;
                     if (occupiedUntil > blockEnd) break;
-                    if (busy is not null && busy.Overlaps(InstantOf(start), InstantOf(occupiedUntil))) continue;
-                    if (absent.Any(a => a.From < occupiedUntil && start < a.To)) continue;
+                    if (busy is not null && busy.Overlaps(clock.UnixTicks(start), clock.UnixTicks(occupiedUntil))) continue;
+                    if (Array.Exists(absent, a => a.From < occupiedUntil && start < a.To)) continue;
                     if (!starts.TryGetValue(start, out var staff)) starts[start] = staff = [];
                     if (!staff.Contains(block.StaffId)) staff.Add(block.StaffId); // overlapping blocks must not count twice
                 }
             }
+            foreach (var (start, staff) in starts.OrderBy(s => s.Key))
+                found.Add(new FreeTime(clock.Local(start), clock.Local(start + length), clock.InstantAt(start), clock.InstantAt(start + length), staff));
         }
-
-        return starts.OrderBy(s => s.Key).Select(s =>
-        {
-            var end = s.Key.PlusMinutes(length);
-            return new FreeTime(s.Key, end, InstantOf(s.Key), InstantOf(end), s.Value);
-        }).ToList();
+        return found;
     }
 
-    /// <summary>One staff member's reservations ordered by start, so that finding one that overlaps a time looks only at
-    /// those that start late enough to reach into it (weeks of bookings are no longer scanned for every start).</summary>
+    /// <summary>Local times of one date, counted in ticks from its midnight (past 24 hours: the next day), and the instants
+    /// they map to as the rest of the service maps them (leniently: a time skipped by a clock change moves forward, a
+    /// repeated one takes the earlier). While one offset holds, which is all of a day without a clock change, that is
+    /// midnight's instant plus the ticks.</summary>
+    private readonly struct DayClock
+    {
+        private readonly DateTimeZone _zone;
+        private readonly LocalDateTime _midnight;
+        private readonly long _midnightUnixTicks;
+        private readonly long _sameOffsetUntil; // ticks from midnight
+
+        public DayClock(DateTimeZone zone, LocalDate date)
+        {
+            _zone = zone;
+            _midnight = date.AtMidnight();
+            var mapping = zone.MapLocal(_midnight);
+            if (mapping.Count == 1)
+            {
+                var instant = mapping.Single().ToInstant();
+                _midnightUnixTicks = instant.ToUnixTimeTicks();
+                _sameOffsetUntil = mapping.EarlyInterval.HasEnd ? (mapping.EarlyInterval.End - instant).BclCompatibleTicks : long.MaxValue;
+            }
+            else _sameOffsetUntil = -1; // midnight itself skipped or repeated: every time the slow way
+        }
+
+        public long UnixTicks(long ticks) =>
+            ticks >= 0 && ticks < _sameOffsetUntil ? _midnightUnixTicks + ticks : Slow(ticks).ToUnixTimeTicks();
+
+        public Instant InstantAt(long ticks) =>
+            ticks >= 0 && ticks < _sameOffsetUntil ? NodaTime.Instant.FromUnixTimeTicks(_midnightUnixTicks + ticks) : Slow(ticks);
+
+        public LocalDateTime Local(long ticks) =>
+            ticks < NodaConstants.TicksPerDay ? _midnight.Date + LocalTime.FromTicksSinceMidnight(ticks) : _midnight.PlusTicks(ticks);
+
+        private Instant Slow(long ticks) => _midnight.PlusTicks(ticks).InZoneLeniently(_zone).ToInstant();
+    }
+
+    /// <summary>One staff member's reservations ordered by start (as Unix ticks), with the latest end among each one and
+    /// those before it: whether any reservation reaches into a time is then two lookups, however many weeks are held.</summary>
     private sealed class HeldTimes
     {
-        private readonly Reservation[] _byStart;
-        private readonly Duration _longest;
+        private readonly long[] _starts;
+        private readonly long[] _latestEnd;
 
         public HeldTimes(IEnumerable<Reservation> reservations)
         {
-            _byStart = reservations.OrderBy(r => r.Start).ToArray();
-            _longest = _byStart.Select(r => r.End - r.Start).DefaultIfEmpty(Duration.Zero).Max();
+            var list = reservations as IList<Reservation> ?? reservations.ToList();
+            _starts = new long[list.Count];
+            _latestEnd = new long[list.Count];
+            for (var i = 0; i < list.Count; i++) (_starts[i], _latestEnd[i]) = (list[i].Start.ToUnixTimeTicks(), list[i].End.ToUnixTimeTicks());
+            Array.Sort(_starts, _latestEnd);
+            for (var i = 1; i < _latestEnd.Length; i++) _latestEnd[i] = Math.Max(_latestEnd[i], _latestEnd[i - 1]);
         }
 
-        public bool Overlaps(Instant start, Instant end)
+        /// <summary>Whether a reservation overlaps [start, end): one that starts before end and ends after start.</summary>
+        public bool Overlaps(long start, long end)
         {
-            // A reservation reaches into [start, end) only if it starts after start - longest.
-            var earliest = start - _longest;
-            int low = 0, high = _byStart.Length;
+            int low = 0, high = _starts.Length; // the first reservation starting at or after end
             while (low < high)
             {
                 var middle = (low + high) / 2;
-                if (_byStart[middle].Start < earliest) low = middle + 1; else high = middle;
+                if (_starts[middle] < end) low = middle + 1; else high = middle;
             }
-            for (var i = low; i < _byStart.Length && _byStart[i].Start < end; i++)
-                if (_byStart[i].Overlaps(start, end)) return true;
-            return false;
+            return low > 0 && _latestEnd[low - 1] > start;
         }
     }
 

@@ -200,6 +200,38 @@ public class FreeTimesTests
         Assert.Contains(new LocalTime(10, 0), StartsOf(times, Anna));
     }
 
+    [Theory]
+    [InlineData(2026, 3, 29)]  // 03:00 local is skipped (clocks go forward to 04:00)
+    [InlineData(2026, 10, 25)] // 03:00-04:00 local comes twice (clocks go back)
+    public void Given_night_hours_on_the_night_the_clocks_change_When_times_are_found_Then_each_start_maps_to_its_instant_as_elsewhere_in_the_service(
+        int year, int month, int day)
+    {
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Helsinki"];
+        var sunday = new LocalDate(year, month, day);
+        var config = Config() with { Hours = [new WeeklyHours(Anna, IsoDayOfWeek.Sunday, new LocalTime(1, 0), new LocalTime(6, 0))] };
+        var held = new Reservation(Anna, Guid.NewGuid(), (sunday + new LocalTime(5, 0)).InZoneLeniently(zone).ToInstant(),
+            (sunday + new LocalTime(5, 30)).InZoneLeniently(zone).ToInstant());
+
+        var times = FreeTimes.Find(config, Advice, sunday, sunday, [held]);
+
+        Assert.Equal(Times("01:00", "01:30", "02:00", "02:30", "03:00", "03:30", "04:00", "04:30", "05:30"), times.Select(t => t.Start.TimeOfDay).ToList());
+        Assert.All(times, t => Assert.Equal(t.Start.InZoneLeniently(zone).ToInstant(), t.StartsAt));
+        Assert.All(times, t => Assert.Equal(t.End.InZoneLeniently(zone).ToInstant(), t.EndsAt));
+    }
+
+    [Fact]
+    public void Given_a_long_hold_with_short_ones_inside_and_after_it_When_times_are_found_Then_only_the_held_starts_are_taken()
+    {
+        // Anna's day 09:00-12:00: a hold from 09:00 to 10:30 with a meeting inside it, and one at 11:30.
+        var times = On(Monday, Advice, null,
+            Held(Anna, L(2026, 5, 11, 9, 0), Duration.FromMinutes(90)),
+            Held(Anna, L(2026, 5, 11, 9, 30), Duration.FromMinutes(30)),
+            Held(Anna, L(2026, 5, 11, 11, 30), Duration.FromMinutes(30)));
+
+        Assert.Equal(Times("10:30", "11:00"), StartsOf(times, Anna));
+        Assert.Equal(Times("09:00", "09:30", "10:00", "10:30", "11:00", "11:30"), StartsOf(times, Bertil));
+    }
+
     [Fact]
     public void Given_a_day_When_bookable_hours_are_asked_Then_they_are_the_blocks_as_instants_and_none_on_a_holiday()
     {
