@@ -15,8 +15,10 @@ namespace Booking.Api.Storage;
 
 public sealed class MartenEventStore(IDocumentStore store, NpgsqlDataSource dataSource, EventTypeRegistry registry, IServiceProvider services) : IEventStore
 {
+    private readonly FoldedStreams _folded = new();
+
     public IEventSession OpenSession(Guid unitId, string causedBy) =>
-        new MartenEventSession(store.LightweightSession(TenantOf(unitId)), unitId, causedBy, dataSource, registry, services);
+        new MartenEventSession(store.LightweightSession(TenantOf(unitId)), unitId, causedBy, dataSource, registry, services, _folded);
 
     public async Task<IReadOnlyList<EventEnvelope>> ReadStream(Guid unitId, string streamId, CancellationToken ct = default)
     {
@@ -60,9 +62,11 @@ public sealed class MartenEventStore(IDocumentStore store, NpgsqlDataSource data
 }
 
 internal sealed class MartenEventSession(
-    IDocumentSession session, Guid unitId, string causedBy, NpgsqlDataSource dataSource, EventTypeRegistry registry, IServiceProvider services)
+    IDocumentSession session, Guid unitId, string causedBy, NpgsqlDataSource dataSource, EventTypeRegistry registry, IServiceProvider services,
+    FoldedStreams folded)
     : IEventSession
 {
+    private readonly List<string> _read = [];
     private readonly Guid _unitId = unitId;
     private readonly Dictionary<string, (string Type, long Expected, List<object> Events)> _streams = new(StringComparer.Ordinal);
     private readonly List<Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>> _documents = [];
@@ -70,9 +74,26 @@ internal sealed class MartenEventSession(
     public async Task<StreamForWriting<TState>> FetchForWriting<TState>(
         string streamId, TState initial, Func<TState, object, TState> evolve, CancellationToken ct = default)
     {
+        _read.Add(streamId);
+        if (folded.TryGet(_unitId, streamId, evolve, initial, out var keptVersion, out var kept))
+        {
+            // Only what was appended since (by this instance or another); versions follow on from the kept one.
+            var newer = await session.Events.FetchStreamAsync(streamId, fromVersion: keptVersion + 1, token: ct);
+            if (newer.Count == 0 || newer[0].Version == keptVersion + 1)
+                return Folded(streamId, evolve, initial, keptVersion, kept, newer);
+            folded.Forget(_unitId, streamId);
+        }
         var events = await session.Events.FetchStreamAsync(streamId, token: ct);
-        var state = events.Aggregate(initial, (current, e) => evolve(current, e.Data));
-        return new StreamForWriting<TState>(streamId, events.Count == 0 ? 0 : events[^1].Version, state);
+        return Folded(streamId, evolve, initial, 0, initial, events);
+    }
+
+    private StreamForWriting<TState> Folded<TState>(string streamId, Func<TState, object, TState> evolve, TState initial, long version,
+        TState state, IReadOnlyList<IEvent> events)
+    {
+        foreach (var e in events) state = evolve(state, e.Data);
+        if (events.Count > 0) version = events[^1].Version;
+        folded.Keep(_unitId, streamId, evolve, initial, version, state);
+        return new StreamForWriting<TState>(streamId, version, state);
     }
 
     public void Append(string streamId, string streamType, long expectedVersion, IReadOnlyList<object> events)
@@ -118,6 +139,8 @@ internal sealed class MartenEventSession(
         }
         catch (Exception e) when (MartenEventStore.IsConflict(e, out var what))
         {
+            // What this attempt read may be behind, or kept wrongly: the next attempt reads these streams whole.
+            foreach (var streamId in _read) folded.Forget(_unitId, streamId);
             throw new ConcurrencyException(what, $"The change was refused because someone changed the same thing first ({what}).");
         }
         finally

@@ -182,3 +182,28 @@ public sealed class WalkInHolidayTests(AscensionDay app) : IClassFixture<Ascensi
         Assert.Equal(0L, await app.CountEvents("walk_in_ticket_issued"));
     }
 }
+
+public sealed class WalkInTwoInstancesTests(WalkInOpening app) : IClassFixture<WalkInOpening>
+{
+    // Each instance keeps the sessions it has read folded in memory and reads only what was appended since: numbers taken
+    // at kiosks served by two instances in turn must still follow one another, each told who is ahead.
+    [Fact]
+    public async Task Numbers_taken_through_two_instances_in_turn_follow_one_another_and_count_everyone_ahead()
+    {
+        await using var second = app.NewInstance();
+        var kiosks = new[] { app.CreateClient(), second.CreateClient() };
+
+        var numbers = new List<(int Number, int Ahead)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var taken = await kiosks[i % 2].PostAsJsonAsync("/api/walk-in/tickets", new { matter = "advice", language = "fi" });
+            Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+            var ticket = await taken.Json();
+            numbers.Add((ticket["number"]!.GetValue<int>(), ticket["peopleAhead"]!.GetValue<int>()));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => (n, n - 1)), numbers);
+        foreach (var kiosk in kiosks)
+            Assert.Equal(6, (await (await kiosk.GetAsync("/api/walk-in/board")).Json())["waiting"]!.GetValue<int>());
+    }
+}
