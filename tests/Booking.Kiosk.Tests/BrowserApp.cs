@@ -104,6 +104,18 @@ public class BrowserApp : BookingApp, IAsyncLifetime
             .ToArray();
     }
 
+    /// <summary>Opens the staff pages in <paramref name="lang"/>, signs in as a demo user (password "user-demo-2026") on the
+    /// sign-in page they lead to, and waits for the staff start page.</summary>
+    public static async Task SignInFromStaff(IPage page, string user, string lang)
+    {
+        await page.GotoAsync($"/staff?lang={lang}");
+        await Arrived(page, "**/staff/sign-in**");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", $"{user}-demo-2026");
+        await page.ClickAsync("main form button[type=submit]");
+        await Arrived(page, new Regex($@"/staff(\?lang={lang})?$"));
+    }
+
     /// <summary>Waits until the page has reached the address and its whole document (the footer comes last) is there.
     /// Waiting on the document rather than the load event avoids a race between a click's navigation and the wait.</summary>
     public static async Task Arrived(IPage page, Regex url)

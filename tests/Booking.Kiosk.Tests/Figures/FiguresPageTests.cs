@@ -33,12 +33,7 @@ public sealed class FiguresPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         async Task Check(IPage page) => violations.AddRange(await BrowserApp.AccessibilityViolations(page));
 
         var manager = await app.NewPhonePage("fi-FI");
-        await manager.GotoAsync("/staff?lang=fi");
-        await BrowserApp.Arrived(manager, "**/staff/sign-in**");
-        await manager.FillAsync("#userName", "pekka");
-        await manager.FillAsync("#password", "pekka-demo-2026");
-        await manager.ClickAsync("main form button[type=submit]");
-        await BrowserApp.Arrived(manager, new Regex(@"/staff(\?lang=fi)?$"));
+        await BrowserApp.SignInFromStaff(manager, "pekka", "fi");
         await manager.ClickAsync("nav.staff-nav a[href$='/staff/figures']");
         await BrowserApp.Arrived(manager, "**/staff/figures");
 

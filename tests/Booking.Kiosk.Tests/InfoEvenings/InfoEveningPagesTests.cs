@@ -179,12 +179,7 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
     private async Task<IPage> SignedInManager()
     {
         var manager = await app.NewPhonePage("fi-FI");
-        await manager.GotoAsync("/staff?lang=fi");
-        await BrowserApp.Arrived(manager, "**/staff/sign-in**");
-        await manager.FillAsync("#userName", "pekka");
-        await manager.FillAsync("#password", "pekka-demo-2026");
-        await manager.ClickAsync("main form button[type=submit]");
-        await BrowserApp.Arrived(manager, new Regex(@"/staff(\?lang=fi)?$"));
+        await BrowserApp.SignInFromStaff(manager, "pekka", "fi");
         return manager;
     }
 

@@ -29,12 +29,7 @@ public sealed class SettingsPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         Assert.Equal(0, await parent.Locator(SaturdayEvening).CountAsync());
 
         var manager = await app.NewSizedPage(1366, 768, "fi-FI");
-        await manager.GotoAsync("/staff?lang=fi");
-        await BrowserApp.Arrived(manager, "**/staff/sign-in**");
-        await manager.FillAsync("#userName", "pekka");
-        await manager.FillAsync("#password", "pekka-demo-2026");
-        await manager.ClickAsync("main form button[type=submit]");
-        await BrowserApp.Arrived(manager, new Regex(@"/staff(\?lang=fi)?$"));
+        await BrowserApp.SignInFromStaff(manager, "pekka", "fi");
         await manager.ClickAsync("nav.staff-nav a[href$='/staff/settings']");
         await BrowserApp.Arrived(manager, "**/staff/settings");
         await Check(manager);
