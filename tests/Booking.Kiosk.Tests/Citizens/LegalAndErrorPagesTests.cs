@@ -98,6 +98,27 @@ public sealed class LegalAndErrorPagesTests(BrowserApp app) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task The_accessibility_check_names_what_a_page_does_wrong()
+    {
+        // The check every page test relies on: it must fail a page that breaks the rules, naming the rule and the element.
+        var page = await app.NewPhonePage();
+        await page.GotoAsync("/?lang=fi");
+        await BrowserApp.Arrived(page, "**/?lang=*");
+        Assert.Empty(await BrowserApp.AccessibilityViolations(page));
+        await page.EvaluateAsync("""
+            () => {
+              const main = document.querySelector('main');
+              main.insertAdjacentHTML('afterbegin', '<img src="/favicon.ico" id="no-alt"><p id="pale">Vaalea teksti</p>');
+              // Set through the style object: the page's Content-Security-Policy ignores style attributes.
+              document.getElementById('pale').style.color = '#bbb';
+            }
+            """);
+        var violations = await BrowserApp.AccessibilityViolations(page);
+        Assert.Contains(violations, v => v.Contains("image-alt (critical)") && v.Contains("id=\"no-alt\""));
+        Assert.Contains(violations, v => v.Contains("color-contrast (serious)") && v.Contains("id=\"pale\""));
+    }
+
+    [Fact]
     public async Task An_unknown_address_gets_a_Swedish_404_page_with_the_way_home_while_the_api_keeps_problem_json()
     {
         var page = await app.NewPhonePage("sv-FI");
