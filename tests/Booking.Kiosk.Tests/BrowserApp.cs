@@ -94,7 +94,7 @@ public class BrowserApp : BookingApp, IAsyncLifetime
 
     /// <summary>The WCAG 2.1 A and AA violations axe-core finds on the page, described for a failure message.
     /// axe runs in the page itself: the package's RunAxe finishes every run in a new blank page, which cost about
-    /// 2 s a run here against 0.2 s for the run itself, and the browser tests run axe about 200 times.</summary>
+    /// 2 s a run here against 0.2 s for the run itself, on every page every browser test checks.</summary>
     public static async Task<string[]> AccessibilityViolations(IPage page)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
