@@ -2,19 +2,18 @@
 // (`dotnet Booking.Api.dll create-manager --user-name pekka@kunta.fi --name "Pekka Heikkinen"`, password from the
 // environment variable BOOKING_MANAGER_PASSWORD or the first line of standard input) or from the settings FirstManager:*
 // at start; either way only while the unit has no enabled manager. Accounts written before accounts had streams are
-// given their opening event at start, so the manager can change them like any other.
+// given their opening event at start (StaffAccountUseCases.OpenEarlierAccountsStreams, through the one write path), so
+// the manager can change them like any other.
 using Booking.Domain;
 using Booking.Api.Configuration;
-using Booking.Domain.Appointments;
-using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
+using Booking.Domain.Configuration;
 using Booking.Domain.Staff;
-using NodaTime;
 
 namespace Booking.Api.Staff;
 
 public sealed class FirstManager(UnitConfigurationStore configurations, StaffAccountUseCases accounts, IStaffAccountIndex index,
-    IEventStore store, CurrentUnit unit, IClock clock, ILogger<FirstManager> logger)
+    CurrentUnit unit, ILogger<FirstManager> logger)
 {
     public const string CommandName = "create-manager";
     public const string PasswordVariable = "BOOKING_MANAGER_PASSWORD";
@@ -76,16 +75,9 @@ public sealed class FirstManager(UnitConfigurationStore configurations, StaffAcc
 
     private async Task AdoptAccountsWithoutStreams(CancellationToken ct)
     {
-        foreach (var account in await index.All(unit.UnitId, clock.GetCurrentInstant(), ct))
-        {
-            var streamId = StreamIds.StaffAccount(account.StaffId);
-            if ((await store.ReadStream(unit.UnitId, streamId, ct)).Count > 0) continue;
-            await using var session = store.OpenSession(unit.UnitId, "system:accounts");
-            List<object> events = [new StaffAccountOpened(account.StaffId, account.Role, "system:accounts", clock.GetCurrentInstant())];
-            if (!account.Enabled) events.Add(new StaffAccountDisabled(account.StaffId, "system:accounts", clock.GetCurrentInstant()));
-            session.Append(streamId, StreamIds.StaffAccountType, 0, events);
-            try { await session.SaveChangesAsync(ct); }
-            catch (ConcurrencyException) { } // another instance adopted it at the same moment
-        }
+        var (opened, refused) = await accounts.OpenEarlierAccountsStreams(unit.UnitId, ct);
+        if (opened.Count > 0) logger.LogInformation("Opened the streams of {Count} accounts kept from before accounts had streams.", opened.Count);
+        foreach (var (staffId, error) in refused)
+            logger.LogWarning("The account of staff member {StaffId} was left without its stream: {Reason}", staffId, error.Message);
     }
 }

@@ -34,6 +34,11 @@ public sealed record ResetStaffPassword(Guid StaffId, string? PasswordProblem, s
 public sealed record SetExternalSignIn(Guid StaffId, string Value, string? Current, bool Taken, string By, Instant Now)
     : StaffAccountCommand(StaffId, By, Now);
 
+/// <summary>An account kept from before accounts had streams (its sign-in row alone): its stream opens as the row stands.</summary>
+/// <param name="Enabled">Whether the row lets the account sign in; a disabled one opens disabled.</param>
+public sealed record RecordEarlierStaffAccount(Guid StaffId, string Role, bool Enabled, string By, Instant Now)
+    : StaffAccountCommand(StaffId, By, Now);
+
 /// <param name="LockedOut">True when sign-in for the account is locked after too many wrong passwords.</param>
 public sealed record LiftSignInLockout(Guid StaffId, bool LockedOut, string By, Instant Now) : StaffAccountCommand(StaffId, By, Now);
 
@@ -45,6 +50,7 @@ public static class StaffAccountDecider
     public static Decision<StaffAccountEvent> Decide(StaffAccountCommand command, StaffAccount state) => command switch
     {
         OpenStaffAccount c => Open(c, state),
+        RecordEarlierStaffAccount c => RecordEarlier(c, state),
         _ when !state.Exists => NotFound(),
         ChangeStaffRole c => ChangeRole(c, state),
         DisableStaffAccount c => Disable(c, state),
@@ -75,6 +81,15 @@ public static class StaffAccountDecider
         if (c.UserNameTaken)
             return new DomainError("user_name_taken", "Another account already signs in with this name.", ErrorKind.Conflict, "userName");
         return Decision<StaffAccountEvent>.Accept(new StaffAccountOpened(c.StaffId, c.Role, c.By, c.Now));
+    }
+
+    private static Decision<StaffAccountEvent> RecordEarlier(RecordEarlierStaffAccount c, StaffAccount state)
+    {
+        if (state.Exists) return Decision<StaffAccountEvent>.Nothing;
+        if (!StaffRoles.All.Contains(c.Role)) return Invalid("role", "role must be secretary, supervisor or manager.");
+        var opened = new StaffAccountOpened(c.StaffId, c.Role, c.By, c.Now);
+        return c.Enabled ? Decision<StaffAccountEvent>.Accept(opened)
+            : Decision<StaffAccountEvent>.Accept(opened, new StaffAccountDisabled(c.StaffId, c.By, c.Now));
     }
 
     private static Decision<StaffAccountEvent> ChangeRole(ChangeStaffRole c, StaffAccount state)

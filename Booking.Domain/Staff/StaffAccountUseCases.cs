@@ -134,6 +134,27 @@ public sealed class StaffAccountUseCases(
         return new StaffAccountListing(staffId, userName, request.Role!, true, null);
     }
 
+    /// <summary>At start: accounts kept from before accounts had streams (a sign-in row alone) get their stream, opened as
+    /// the row stands (a disabled one disabled), so the manager can change them like any other. Accounts with a stream are
+    /// left as they are, so running it again, or on two instances at once, opens each stream once.</summary>
+    /// <returns>The staff ids whose stream was opened now, and those refused (a role the rules do not know) or given up on.</returns>
+    public async Task<(IReadOnlyList<Guid> Opened, IReadOnlyList<(Guid StaffId, DomainError Error)> Refused)> OpenEarlierAccountsStreams(
+        Guid unitId, CancellationToken ct = default)
+    {
+        const string by = "system:accounts";
+        var opened = new List<Guid>();
+        var refused = new List<(Guid, DomainError)>();
+        foreach (var account in await index.All(unitId, clock.GetCurrentInstant(), ct))
+        {
+            var write = await runner.Decide(unitId, by, StaffAccountDecider.Definition, StreamIds.StaffAccount(account.StaffId),
+                (_, now) => Task.FromResult<StaffAccountCommand>(new RecordEarlierStaffAccount(account.StaffId, account.Role, account.Enabled, by, now)),
+                alsoStore: null, "Someone else changed this account at the same time.", ct);
+            if (write.Error is { } error) refused.Add((account.StaffId, error));
+            else if (write.Events.Count > 0) opened.Add(account.StaffId);
+        }
+        return (opened, refused);
+    }
+
     /// <summary>What opening an account would answer for <paramref name="member"/>, about to be added to the configuration,
     /// with nothing written: the same checks and rules as <see cref="Open(Guid, NewStaffAccount, string, CancellationToken)"/>,
     /// so that a person whose account would be refused is not added either.</summary>

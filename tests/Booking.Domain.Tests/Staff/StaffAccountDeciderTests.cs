@@ -158,4 +158,31 @@ public class StaffAccountDeciderTests
         Assert.Equal([new StaffSignInLockoutLifted(Aino, By, Now)], StaffAccountDecider.Decide(new LiftSignInLockout(Aino, true, By, Now), Given(Opened)).Events);
         Assert.Empty(StaffAccountDecider.Decide(new LiftSignInLockout(Aino, false, By, Now), Given(Opened)).Events);
     }
+
+    [Fact]
+    public void Given_an_account_kept_from_before_streams_When_it_is_recorded_Then_its_stream_opens_as_its_row_stands()
+    {
+        var enabled = StaffAccountDecider.Decide(new RecordEarlierStaffAccount(Aino, StaffRoles.Supervisor, true, "system:accounts", Now), StaffAccount.Initial);
+        Assert.Equal([new StaffAccountOpened(Aino, StaffRoles.Supervisor, "system:accounts", Now)], enabled.Events);
+
+        var disabled = StaffAccountDecider.Decide(new RecordEarlierStaffAccount(Aino, StaffRoles.Manager, false, "system:accounts", Now), StaffAccount.Initial);
+        Assert.Equal([new StaffAccountOpened(Aino, StaffRoles.Manager, "system:accounts", Now), new StaffAccountDisabled(Aino, "system:accounts", Now)],
+            disabled.Events);
+        Assert.Equal(new StaffAccount(true, StaffRoles.Manager, false), StaffAccountDecider.Definition.Fold(StaffAccount.Initial, disabled.Events));
+    }
+
+    [Fact]
+    public void Given_an_account_with_its_stream_When_it_is_recorded_again_Then_nothing_is_written_whatever_the_row_says()
+    {
+        var decision = StaffAccountDecider.Decide(new RecordEarlierStaffAccount(Aino, StaffRoles.Manager, false, "system:accounts", Now), Given(Opened));
+        Assert.False(decision.IsError);
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void Given_a_row_with_a_role_the_rules_do_not_know_When_it_is_recorded_Then_it_is_refused_naming_the_role()
+    {
+        var error = Refused(StaffAccountDecider.Decide(new RecordEarlierStaffAccount(Aino, "admin", true, "system:accounts", Now), StaffAccount.Initial));
+        Assert.Equal(("invalid_input", "role"), (error.Code, error.Field));
+    }
 }
