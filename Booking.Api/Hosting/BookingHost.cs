@@ -174,8 +174,9 @@ public static class BookingHost
             Status = context.Response.StatusCode,
             Title = unavailable ? "Service temporarily unavailable" : "Unexpected error",
             Detail = unavailable
-                // The connection may have dropped after the database committed: only a retry can tell, so say no more.
-                ? "The booking service cannot reach its database right now. What you sent may have been saved; retry with the same Idempotency-Key in a moment to get its answer."
+                // The connection may have dropped after the database committed: say no more than a retry or a read can tell.
+                ? DatabaseUnavailable.Detail(DatabaseUnavailable.AdviceFor(context.Request.Method,
+                    DatabaseUnavailable.TakesIdempotencyKey(failure?.Endpoint ?? context.GetEndpoint())))
                 : "Something went wrong on our side. Nothing was saved; please try again.",
         }, options: null, contentType: "application/problem+json");
     }

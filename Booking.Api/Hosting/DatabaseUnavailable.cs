@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
 namespace Booking.Api.Hosting;
@@ -15,5 +17,30 @@ public static class DatabaseUnavailable
         NpgsqlException { InnerException: SocketException or IOException or TimeoutException } => true,
         SocketException => true,
         _ => Is(error.InnerException),
+    };
+
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>What a client may conclude when the database could not be reached: a read changed nothing; a write may have
+    /// been saved (the connection can drop after COMMIT), and only a route that takes an Idempotency-Key can tell by a retry.</summary>
+    public enum Advice { NothingChanged, RetryWithTheSameKey, LookBeforeSendingAgain }
+
+    public static Advice AdviceFor(string method, bool takesIdempotencyKey) =>
+        HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) ? Advice.NothingChanged
+        : takesIdempotencyKey ? Advice.RetryWithTheSameKey
+        : Advice.LookBeforeSendingAgain;
+
+    /// <summary>True when the endpoint's handler reads the Idempotency-Key header.</summary>
+    public static bool TakesIdempotencyKey(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<MethodInfo>() is { } handler
+        && handler.GetParameters().Any(p => p.GetCustomAttribute<FromHeaderAttribute>()?.Name == IdempotencyKeyHeader);
+
+    /// <summary>The answer's detail for an API client.</summary>
+    public static string Detail(Advice advice) => advice switch
+    {
+        Advice.NothingChanged => "The booking service cannot reach its database right now. Nothing was changed; try again in a moment.",
+        Advice.RetryWithTheSameKey =>
+            "The booking service cannot reach its database right now. What you sent may have been saved; retry with the same Idempotency-Key in a moment to get its answer.",
+        _ => "The booking service cannot reach its database right now. What you sent may have been saved: read it back in a moment before you send it again.",
     };
 }

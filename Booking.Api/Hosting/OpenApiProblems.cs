@@ -113,7 +113,14 @@ public static class OpenApiProblems
                     Add(operation, status.ToString(), problem, Describe(status, codes));
             if (metadata.OfType<EnableRateLimitingAttribute>().Any())
                 Add(operation, "429", problem, "Too many requests from this address: wait a minute.");
-            Add(operation, "503", problem, "The database cannot be reached: nothing was saved, try again (`Retry-After`).");
+            var takesKey = parameters.Any(p => p.Source == BindingSource.Header && p.Name == DatabaseUnavailable.IdempotencyKeyHeader);
+            Add(operation, "503", problem, DatabaseUnavailable.AdviceFor(context.ApiDescription.HttpMethod ?? "GET", takesKey) switch
+            {
+                DatabaseUnavailable.Advice.NothingChanged => "The database cannot be reached: nothing was changed; try again (`Retry-After`).",
+                DatabaseUnavailable.Advice.RetryWithTheSameKey =>
+                    "The database cannot be reached: what was sent may have been saved; retry with the same `Idempotency-Key` to get its answer (`Retry-After`).",
+                _ => "The database cannot be reached: what was sent may have been saved; read it back before sending it again (`Retry-After`).",
+            });
         }
 
         private static string Describe(int status, string[] codes)
@@ -210,6 +217,13 @@ public static class OpenApiProblems
             ["Email"] = "The email outbox and its dead letters, and the info-link catalogue (manager).",
             ["Live"] = "Server-sent events for the live screens.",
             ["Health"] = "Whether the service and its database answer.",
+            ["Absences and closures"] = "A supervisor's absence or a day the unit is closed (manager): preview what it hits, save it, withdraw it, and the secretary's work list of meetings to rearrange.",
+            ["Feedback"] = "Parents' feedback after a meeting: staff issue a one-time code, the parent answers with it, anonymously.",
+            ["Figures"] = "The unit's figures for regional and national reporting (manager), and the outcomes and goals a supervisor records after a meeting.",
+            ["Legal"] = "The accessibility feedback channel: anyone may send, the manager reads.",
+            ["Privacy"] = "Personal-data duties: a family's or a booking's copy, erasure with its plan, who read contacts, and the retention periods.",
+            ["Staff accounts"] = "Staff sign-in accounts (manager): open, change role, disable and enable, reset a password, single sign-on value, lift a lockout.",
+            ["Staff change meetings"] = "Staff move, cancel or reassign any meeting, and set its video link; the parents are told by email.",
         };
 
         public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
@@ -219,7 +233,7 @@ public static class OpenApiProblems
             swaggerDoc.Tags = new HashSet<OpenApiTag>(used.Select(name => new OpenApiTag
             {
                 Name = name,
-                Description = Descriptions.GetValueOrDefault(name) ?? $"{name}: see the operations' summaries.",
+                Description = Descriptions.GetValueOrDefault(name),
             }));
         }
     }

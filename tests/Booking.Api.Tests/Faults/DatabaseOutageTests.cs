@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Booking.Api.Storage;
 using Booking.Api.Tests.Appointments;
+using Booking.Api.Tests.CallBacks;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using Xunit.Abstractions;
@@ -146,7 +147,9 @@ public sealed partial class DatabaseOutageTests(OutageApp app, ITestOutputHelper
         {
             var booking = await http.Book(BookingClient.Request("2026-05-06T14:00", email: "while.down@example.fi"), "while-down");
             var freeTimes = await http.GetAsync("/api/free-times?type=advice&modality=inPerson&from=2026-05-06&to=2026-05-06");
-            foreach (var response in new[] { booking, freeTimes })
+            var callBack = await http.ReserveCallBack(CallBackClient.Request("2026-04-22T14:00", phone: "040 765 4321"));
+            var details = new List<string>();
+            foreach (var response in new[] { booking, freeTimes, callBack })
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -154,7 +157,15 @@ public sealed partial class DatabaseOutageTests(OutageApp app, ITestOutputHelper
                 var problem = await response.Json();
                 Assert.Equal("Service temporarily unavailable", problem["title"].Text());
                 Assert.Contains("cannot reach its database", problem["detail"].Text());
+                details.Add(problem["detail"].Text());
             }
+            // Each says only what is true for it: a booking may have been saved and a retry with its key tells; a search
+            // changed nothing; a call-back (no Idempotency-Key) may have been saved, so look before sending it again.
+            Assert.Contains("retry with the same Idempotency-Key", details[0]);
+            Assert.Contains("Nothing was changed", details[1]);
+            Assert.DoesNotContain("Idempotency-Key", details[1]);
+            Assert.Contains("may have been saved: read it back", details[2]);
+            Assert.DoesNotContain("Idempotency-Key", details[2]);
             var health = await http.GetAsync("/health");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
             Assert.Equal("unreachable", (await health.Json())["database"].Text());
