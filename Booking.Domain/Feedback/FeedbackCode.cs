@@ -32,7 +32,7 @@ public static class FeedbackCodeDecider
     public const string NotFound = "feedback_code_not_found", Used = "feedback_code_used", Expired = "feedback_code_expired";
 
     public static readonly Decider<FeedbackCodeCommand, FeedbackCode, FeedbackCodeEvent> Definition =
-        new(FeedbackStreams.CodeType, FeedbackCode.Initial, FeedbackCode.Evolve, Decide);
+        new(StreamIds.FeedbackCodeType, FeedbackCode.Initial, FeedbackCode.Evolve, Decide);
 
     public static Decision<FeedbackCodeEvent> Decide(FeedbackCodeCommand command, FeedbackCode state) => command switch
     {
@@ -58,6 +58,6 @@ public sealed record GiveFeedback(FeedbackGiven Answer);
 public static class FeedbackMonthDecider
 {
     public static readonly Decider<GiveFeedback, int, FeedbackEvent> Definition =
-        new(FeedbackStreams.MonthType, 0, (count, e) => e is FeedbackGiven ? count + 1 : count,
+        new(StreamIds.FeedbackMonthType, 0, (count, e) => e is FeedbackGiven ? count + 1 : count,
             (command, _) => Decision<FeedbackEvent>.Accept(command.Answer));
 }

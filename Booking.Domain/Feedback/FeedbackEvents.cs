@@ -4,7 +4,6 @@
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Figures;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Booking.Domain.Feedback;
 
@@ -32,15 +31,3 @@ public abstract record FeedbackEvent;
 public sealed record FeedbackGiven(string Kind, LocalDate Month, FeedbackAudience Audience, int Heard, int Understood, int Helped, bool Commented,
     MeetingStage? Stage = null, int? Agree = null)
     : FeedbackEvent;
-
-public static class FeedbackStreams
-{
-    public const string CodeType = "feedback_code";
-    public const string MonthType = "feedback";
-
-    /// <summary>A code's stream is keyed by the code's hash: the code itself is stored nowhere.</summary>
-    public static string Code(string codeHash) => $"feedbackcode-{codeHash}";
-
-    /// <summary>The month's answers (2026-10).</summary>
-    public static string Month(LocalDate month) => $"feedback-{LocalDatePattern.CreateWithInvariantCulture("yyyy'-'MM").Format(month)}";
-}

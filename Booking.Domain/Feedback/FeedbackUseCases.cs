@@ -86,7 +86,7 @@ public sealed class FeedbackCodes(IEventStore store, IUnitConfigurationSource co
         }
         var month = new LocalDate(day.Year, day.Month, 1);
         var hash = HashOf(newCode);
-        var written = await runner.Decide(unitId, Actor, FeedbackCodeDecider.Definition, FeedbackStreams.Code(hash),
+        var written = await runner.Decide(unitId, Actor, FeedbackCodeDecider.Definition, StreamIds.FeedbackCode(hash),
             (_, now) => Task.FromResult<FeedbackCodeCommand>(new IssueFeedbackCode(hash, kind, month, now, stage)), null,
             "The feedback code could not be made just now. Please try again.", ct);
         if (written.Error is { } error) return error;
@@ -104,7 +104,7 @@ public sealed class FeedbackCodes(IEventStore store, IUnitConfigurationSource co
     public async Task<Outcome<FeedbackCodeView>> Check(Guid unitId, string? code, CancellationToken ct = default)
     {
         if (!LooksValid(code)) return FeedbackCodeDecider.Usable(FeedbackCode.Initial, clock.GetCurrentInstant())!;
-        var state = FeedbackCodeDecider.Definition.Fold(await store.ReadStream(unitId, FeedbackStreams.Code(HashOf(code!)), ct));
+        var state = FeedbackCodeDecider.Definition.Fold(await store.ReadStream(unitId, StreamIds.FeedbackCode(HashOf(code!)), ct));
         if (FeedbackCodeDecider.Usable(state, clock.GetCurrentInstant()) is { } error) return error;
         return new FeedbackCodeView(state.Kind, state.Month, state.ExpiresAt, state.Stage);
     }
@@ -119,7 +119,7 @@ public sealed class FeedbackCodes(IEventStore store, IUnitConfigurationSource co
         var hash = HashOf(code!);
         return await runner.Run<Outcome<FeedbackGiven>>(unitId, Actor, async (write, token) =>
         {
-            var codeStream = await write.Fetch(FeedbackCodeDecider.Definition, FeedbackStreams.Code(hash), token);
+            var codeStream = await write.Fetch(FeedbackCodeDecider.Definition, StreamIds.FeedbackCode(hash), token);
             if (codeStream.Decide(new UseFeedbackCode(hash, write.Now)).Error is { } error)
                 return Step<Outcome<FeedbackGiven>>.Answer(error);
             var used = codeStream.State;
@@ -129,7 +129,7 @@ public sealed class FeedbackCodes(IEventStore store, IUnitConfigurationSource co
             answer = staged;
             var given = new FeedbackGiven(used.Kind, used.Month, answer.Audience, answer.Heard, answer.Understood, answer.Helped, answer.Comment is not null,
                 used.Stage, answer.Agree);
-            var month = await write.Fetch(FeedbackMonthDecider.Definition, FeedbackStreams.Month(used.Month), token);
+            var month = await write.Fetch(FeedbackMonthDecider.Definition, StreamIds.FeedbackMonth(used.Month), token);
             month.Decide(new GiveFeedback(given));
             if (answer.Comment is { } text) write.Store(new FeedbackComment(unitId, used.Month, used.Kind, answer.Audience, text));
             return Step<Outcome<FeedbackGiven>>.Save(given);

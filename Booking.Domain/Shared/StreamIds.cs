@@ -16,6 +16,8 @@ public static class StreamIds
     public const string WalkInSessionType = "walk_in_session";
     public const string StaffAccountType = "staff_account";
     public const string AbsenceType = "absence";
+    public const string FeedbackCodeType = "feedback_code";
+    public const string FeedbackMonthType = "feedback";
 
     public static string Appointment(Guid appointmentId) => $"appointment-{appointmentId:N}";
 
@@ -34,6 +36,12 @@ public static class StreamIds
 
     public static string Absence(Guid absenceId) => $"absence-{absenceId:N}";
 
+    /// <summary>A feedback code's stream is keyed by the code's hash: the code itself is stored nowhere.</summary>
+    public static string FeedbackCode(string codeHash) => $"feedbackcode-{codeHash}";
+
+    /// <summary>A month's feedback answers (feedback-2026-10).</summary>
+    public static string FeedbackMonth(LocalDate month) => $"feedback-{LocalDatePattern.CreateWithInvariantCulture("yyyy'-'MM").Format(month)}";
+
     private static readonly Dictionary<string, string> TypeByPrefix = new(StringComparer.Ordinal)
     {
         ["appointment"] = AppointmentType,
@@ -44,6 +52,8 @@ public static class StreamIds
         ["walkin"] = WalkInSessionType,
         ["staffaccount"] = StaffAccountType,
         ["absence"] = AbsenceType,
+        ["feedbackcode"] = FeedbackCodeType,
+        ["feedback"] = FeedbackMonthType,
     };
 
     /// <summary>The type of the stream an id names, read from the id's prefix; an unknown prefix is its own type.</summary>

@@ -188,7 +188,7 @@ public class FeedbackTests
     public void The_report_counts_answers_and_averages_the_faces_by_month_and_in_the_CSV()
     {
         (string, object) Given(int month, FeedbackAudience audience, int heard, int understood, int helped, bool commented, string kind = "advice") =>
-            (FeedbackStreams.Month(new LocalDate(2026, month, 1)), new FeedbackGiven(kind, new LocalDate(2026, month, 1), audience, heard, understood, helped, commented));
+            (StreamIds.FeedbackMonth(new LocalDate(2026, month, 1)), new FeedbackGiven(kind, new LocalDate(2026, month, 1), audience, heard, understood, helped, commented));
         var facts = ReportFacts.Fold([
             Given(10, FeedbackAudience.Parent, 5, 4, 3, true),
             Given(10, FeedbackAudience.Parent, 4, 4, 4, false),

@@ -147,7 +147,7 @@ public class FamilyGoalsTests
 
     // The report: by month, never per family, withheld below the minimum group.
     private static (string, object) Answer(int month, MeetingStage? stage, int? agree) =>
-        (FeedbackStreams.Month(new LocalDate(2026, month, 1)),
+        (StreamIds.FeedbackMonth(new LocalDate(2026, month, 1)),
             new FeedbackGiven("agreement", new LocalDate(2026, month, 1), FeedbackAudience.Parent, 4, 4, 4, false, stage, agree));
 
     private static IEnumerable<(string, object)> HeldMeeting(int month, int day, FamilyGoal[]? goals = null, GoalReview? review = null)

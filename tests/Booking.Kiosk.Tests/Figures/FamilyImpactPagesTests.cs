@@ -147,7 +147,7 @@ public sealed class FamilyImpactPagesTests(BrowserApp app) : IClassFixture<Brows
             }
             session.Append(StreamIds.StaffDay(DemoUnitIds.Aino, Today), StreamIds.StaffDayType, 0, slots);
             var marchMonth = new LocalDate(2026, 3, 1);
-            session.Append(FeedbackStreams.Month(marchMonth), FeedbackStreams.MonthType, 0, [
+            session.Append(StreamIds.FeedbackMonth(marchMonth), StreamIds.FeedbackMonthType, 0, [
                 .. Enumerable.Repeat(2, 5).Select(a => (object)new FeedbackGiven("agreement", marchMonth, FeedbackAudience.Parent, 4, 4, 4, false, MeetingStage.First, a)),
                 .. new[] { 4, 4, 4, 5, 4 }.Select(a => (object)new FeedbackGiven("agreement", marchMonth, FeedbackAudience.Parent, 4, 4, 4, false, MeetingStage.Last, a))]);
             await session.SaveChangesAsync();
