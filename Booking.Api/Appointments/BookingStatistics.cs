@@ -70,20 +70,20 @@ public sealed class BookingStatistics(NpgsqlDataSource dataSource, IUnitConfigur
             where unit_id = $1 and week_starting between $2 and $3 order by week_starting, appointment_type, channel
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = unitId });
-        command.Parameters.Add(new NpgsqlParameter { Value = from.ToDateOnly() });
-        command.Parameters.Add(new NpgsqlParameter { Value = to.ToDateOnly() });
+        command.Parameters.Add(new NpgsqlParameter { Value = from });
+        command.Parameters.Add(new NpgsqlParameter { Value = to });
         var rows = new List<WeeklyBookingFigures>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            rows.Add(new WeeklyBookingFigures(LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(0)), reader.GetString(1),
+            rows.Add(new WeeklyBookingFigures(reader.GetFieldValue<LocalDate>(0), reader.GetString(1),
                 reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)));
         return rows;
     }
 
-    private async Task<DateOnly> WeekOf(Guid unitId, Instant start, CancellationToken ct)
+    private async Task<LocalDate> WeekOf(Guid unitId, Instant start, CancellationToken ct)
     {
         var zone = (await configurations.Current(unitId, ct)).Zone;
-        return ImpartialAssignment.WeekOf(start.InZone(zone).Date).Monday.ToDateOnly();
+        return ImpartialAssignment.WeekOf(start.InZone(zone).Date).Monday;
     }
 
     private static Task Count(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid unitId, Guid appointmentId, string column, CancellationToken ct) =>

@@ -33,7 +33,7 @@ public sealed class CallBackIndex(NpgsqlDataSource dataSource) : IInlineProjecti
                 insert into call_backs (unit_id, call_back_id, day, staff_id) values ($1, $2, $3, $4)
                 on conflict (unit_id, call_back_id) do nothing
                 """);
-            foreach (var value in new object[] { envelope.UnitId, e.CallBackId, e.Date.ToDateOnly(), e.StaffId })
+            foreach (var value in new object[] { envelope.UnitId, e.CallBackId, e.Date, e.StaffId })
                 command.Parameters.Add(new NpgsqlParameter { Value = value });
             batch.BatchCommands.Add(command);
         }
@@ -53,11 +53,11 @@ public sealed class CallBackIndex(NpgsqlDataSource dataSource) : IInlineProjecti
         await using var command = dataSource.CreateCommand(
             "select distinct day from call_backs where unit_id = $1 and day between $2 and $3 order by day");
         command.Parameters.Add(new NpgsqlParameter { Value = unitId });
-        command.Parameters.Add(new NpgsqlParameter { Value = from.ToDateOnly() });
-        command.Parameters.Add(new NpgsqlParameter { Value = to.ToDateOnly() });
+        command.Parameters.Add(new NpgsqlParameter { Value = from });
+        command.Parameters.Add(new NpgsqlParameter { Value = to });
         var days = new List<LocalDate>();
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) days.Add(LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(0)));
+        while (await reader.ReadAsync(ct)) days.Add(reader.GetFieldValue<LocalDate>(0));
         return days;
     }
 }

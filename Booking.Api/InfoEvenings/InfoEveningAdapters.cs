@@ -33,7 +33,7 @@ public sealed class InfoEveningCatalogue(NpgsqlDataSource dataSource) : IInlineP
                     batch.BatchCommands.Add(Command("""
                         insert into info_evenings (unit_id, evening_id, starts_at) values ($1, $2, $3)
                         on conflict (unit_id, evening_id) do update set starts_at = excluded.starts_at
-                        """, envelope.UnitId, e.EveningId, e.Start.ToDateTimeUtc()));
+                        """, envelope.UnitId, e.EveningId, e.Start));
                     break;
                 case EveningCancelled e:
                     batch.BatchCommands.Add(Command("update info_evenings set cancelled = true where unit_id = $1 and evening_id = $2",

@@ -336,7 +336,7 @@ public sealed class EmailOutbox(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(ct))
             dead.Add(new DeadLetterDto(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
                 reader.GetGuid(3), reader.GetInt32(4), reader.GetString(5),
-                NodaTime.Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(6))));
+                reader.GetFieldValue<NodaTime.Instant>(6)));
         return dead;
     }
 

@@ -36,8 +36,8 @@ public sealed class ReminderJob(NpgsqlDataSource dataSource, EmailOutbox outbox,
             var local = clock.GetCurrentInstant().InZone(zone);
             if (local.Hour < settings.ReminderHour) continue;
             var tomorrow = local.Date.PlusDays(1);
-            var from = tomorrow.AtStartOfDayInZone(zone).ToInstant().ToDateTimeUtc();
-            var to = tomorrow.PlusDays(1).AtStartOfDayInZone(zone).ToInstant().ToDateTimeUtc();
+            var from = tomorrow.AtStartOfDayInZone(zone).ToInstant();
+            var to = tomorrow.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
 
             var due = new List<(Guid Appointment, string Role, Guid Client)>();
             await using (var command = dataSource.CreateCommand("""

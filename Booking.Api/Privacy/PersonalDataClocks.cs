@@ -78,7 +78,7 @@ public sealed class PersonalDataClocks : IInlineProjection
             switch (envelope.Data)
             {
                 case AppointmentBooked e:
-                    batch.BatchCommands.Add(Upsert(unit, e.ClientId, Meeting, e.AppointmentId, e.End.ToDateTimeUtc()));
+                    batch.BatchCommands.Add(Upsert(unit, e.ClientId, Meeting, e.AppointmentId, e.End));
                     break;
                 case OtherParentInvited e:
                     // The invited parent is kept as long as the meeting they were invited to.
@@ -87,12 +87,12 @@ public sealed class PersonalDataClocks : IInlineProjection
                         select $1, $2, 'appointment', $3, coalesce(max(counts_from), $4) from personal_data_clocks
                         where unit_id = $1 and subject = 'appointment' and subject_id = $3
                         on conflict (unit_id, client_id, subject, subject_id) do nothing
-                        """, unit, e.OtherParentClientId, e.AppointmentId, e.InvitedAt.ToDateTimeUtc()));
+                        """, unit, e.OtherParentClientId, e.AppointmentId, e.InvitedAt));
                     break;
                 case AppointmentMoved e:
                     batch.BatchCommands.Add(Command(
                         "update personal_data_clocks set counts_from = $3 where unit_id = $1 and subject = 'appointment' and subject_id = $2",
-                        unit, e.AppointmentId, e.End.ToDateTimeUtc()));
+                        unit, e.AppointmentId, e.End));
                     break;
                 case ParentAdded e:
                     batch.BatchCommands.Add(Command("""
@@ -100,13 +100,13 @@ public sealed class PersonalDataClocks : IInlineProjection
                         select $1, $2, 'family', $3, greatest($4, coalesce(max(counts_from), $4)) from personal_data_clocks
                         where unit_id = $1 and subject = 'family' and subject_id = $3
                         on conflict (unit_id, client_id, subject, subject_id) do nothing
-                        """, unit, e.ClientId, e.FamilyId, e.AddedAt.ToDateTimeUtc()));
+                        """, unit, e.ClientId, e.FamilyId, e.AddedAt));
                     break;
                 case ContactLogged e:
                     batch.BatchCommands.Add(Command("""
                         update personal_data_clocks set counts_from = greatest(counts_from, $3)
                         where unit_id = $1 and subject = 'family' and subject_id = $2
-                        """, unit, e.FamilyId, e.LoggedAt.ToDateTimeUtc()));
+                        """, unit, e.FamilyId, e.LoggedAt));
                     break;
                 case Registered e:
                     batch.BatchCommands.Add(EveningRow(unit, e.ClientId, e.EveningId, e.At));
@@ -117,10 +117,10 @@ public sealed class PersonalDataClocks : IInlineProjection
                 case EveningScheduled e:
                     batch.BatchCommands.Add(Command(
                         "update personal_data_clocks set counts_from = $3 where unit_id = $1 and subject = 'evening' and subject_id = $2",
-                        unit, e.EveningId, e.Start.ToDateTimeUtc()));
+                        unit, e.EveningId, e.Start));
                     break;
                 case CallBackReserved e:
-                    batch.BatchCommands.Add(Upsert(unit, e.ClientId, CallBack, e.CallBackId, e.Start.ToDateTimeUtc()));
+                    batch.BatchCommands.Add(Upsert(unit, e.ClientId, CallBack, e.CallBackId, e.Start));
                     break;
             }
         }
@@ -132,9 +132,9 @@ public sealed class PersonalDataClocks : IInlineProjection
         insert into personal_data_clocks (unit_id, client_id, subject, subject_id, counts_from)
         values ($1, $2, 'evening', $3, coalesce((select starts_at from info_evenings where unit_id = $1 and evening_id = $3), $4))
         on conflict (unit_id, client_id, subject, subject_id) do nothing
-        """, unit, client, evening, at.ToDateTimeUtc());
+        """, unit, client, evening, at);
 
-    private static NpgsqlBatchCommand Upsert(Guid unit, Guid client, string subject, Guid subjectId, DateTime countsFrom) => Command("""
+    private static NpgsqlBatchCommand Upsert(Guid unit, Guid client, string subject, Guid subjectId, NodaTime.Instant countsFrom) => Command("""
         insert into personal_data_clocks (unit_id, client_id, subject, subject_id, counts_from) values ($1, $2, $3, $4, $5)
         on conflict (unit_id, client_id, subject, subject_id) do update set counts_from = excluded.counts_from
         """, unit, client, subject, subjectId, countsFrom);

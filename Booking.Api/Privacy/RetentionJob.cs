@@ -113,8 +113,8 @@ public sealed class RetentionJob(NpgsqlDataSource dataSource, RetentionPeriods p
             """, connection, transaction);
         foreach (var value in new object[]
                  {
-                     periods.ContactsAfterLastMeeting.ToTimeSpan(), periods.EveningRegistrationsAfterEvening.ToTimeSpan(),
-                     periods.CallBackNumbersAfterCall.ToTimeSpan(), now,
+                     periods.ContactsAfterLastMeeting, periods.EveningRegistrationsAfterEvening,
+                     periods.CallBackNumbersAfterCall, now,
                  })
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         var due = new List<(Guid, List<Guid>)>();

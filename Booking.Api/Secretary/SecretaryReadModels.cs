@@ -8,7 +8,6 @@ using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.Secretary;
 using Npgsql;
-using NpgsqlTypes;
 using NodaTime;
 
 namespace Booking.Api.Secretary;
@@ -32,7 +31,7 @@ public sealed class OfferedHoursTable(NpgsqlDataSource dataSource) : IInlineProj
             if (envelope.Data is HoursOffered e)
                 batch.BatchCommands.Add(Sql.Command("""
                     insert into staff_offered_hours (unit_id, staff_id, day, during) values ($1, $2, $3, $4) on conflict do nothing
-                    """, envelope.UnitId, e.StaffId, e.Date.ToDateOnly(), Sql.Range(e.Start, e.End)));
+                    """, envelope.UnitId, e.StaffId, e.Date, Sql.Range(e.Start, e.End)));
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
     }
 
@@ -42,12 +41,12 @@ public sealed class OfferedHoursTable(NpgsqlDataSource dataSource) : IInlineProj
             select staff_id, day, lower(during), upper(during) from staff_offered_hours where unit_id = $1 and day between $2 and $3
             order by day, lower(during)
             """);
-        Sql.Add(command, unitId, from.ToDateOnly(), to.ToDateOnly());
+        Sql.Add(command, unitId, from, to);
         var result = new List<OfferedHours>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            result.Add(new OfferedHours(reader.GetGuid(0), LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(1)),
-                new Interval(Instant.FromDateTimeUtc(reader.GetDateTime(2)), Instant.FromDateTimeUtc(reader.GetDateTime(3)))));
+            result.Add(new OfferedHours(reader.GetGuid(0), reader.GetFieldValue<LocalDate>(1),
+                new Interval(reader.GetFieldValue<Instant>(2), reader.GetFieldValue<Instant>(3))));
         return result;
     }
 }
@@ -74,7 +73,7 @@ public sealed class FamilyParentsTable(NpgsqlDataSource dataSource) : IInlinePro
                 batch.BatchCommands.Add(Sql.Command("""
                     insert into family_parents (unit_id, family_id, client_id, role, first_contact_at) values ($1, $2, $3, $4, $5)
                     on conflict do nothing
-                    """, envelope.UnitId, e.FamilyId, e.ClientId, e.Role.ToString(), e.AddedAt.ToDateTimeUtc()));
+                    """, envelope.UnitId, e.FamilyId, e.ClientId, e.Role.ToString(), e.AddedAt));
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
     }
 
@@ -160,7 +159,8 @@ public sealed class ClientContactsReader(NpgsqlDataSource dataSource) : IClientC
 
 internal static class Sql
 {
-    public static NpgsqlRange<DateTime> Range(Instant start, Instant end) => new(start.ToDateTimeUtc(), true, end.ToDateTimeUtc(), false);
+    // Npgsql.NodaTime binds a NodaTime Interval as tstzrange [start, end).
+    public static Interval Range(Instant start, Instant end) => new(start, end);
 
     public static NpgsqlBatchCommand Command(string sql, params object[] values)
     {

@@ -202,7 +202,7 @@ public sealed class AppointmentChangeNotes : IDocumentWriter<AppointmentChangeNo
             insert into appointment_change_notes (unit_id, appointment_id, changed_at, change, reason, note, changed_by)
             values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing
             """, connection, transaction);
-        foreach (var value in new object[] { n.UnitId, n.AppointmentId, n.ChangedAt.ToDateTimeUtc(), n.Change, Wire.Name(n.Reason), n.Note, n.ChangedBy })
+        foreach (var value in new object[] { n.UnitId, n.AppointmentId, n.ChangedAt, n.Change, Wire.Name(n.Reason), n.Note, n.ChangedBy })
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         await command.ExecuteNonQueryAsync(ct);
     }
