@@ -184,6 +184,38 @@ public sealed class SecretaryConsoleApiTests(BookingApp app) : IClassFixture<Boo
     }
 
     [Fact]
+    public async Task The_secretarys_booking_sent_many_times_at_once_with_one_Idempotency_Key_books_once_and_every_answer_names_it()
+    {
+        // A double click, a retry after a 503, a second tab: the same request with the same key, twelve at once.
+        var secretary = await app.SignIn("leena");
+        var family = await LogFamily(secretary, FirstContact("Ilona Kerta", "ilona.kerta@example.fi", "040 777 8888"));
+        var familyId = family["familyId"].Text();
+        var before = await app.CountEvents("appointment_booked");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/families/{familyId}/bookings")
+            {
+                Content = JsonContent.Create(new
+                {
+                    appointmentType = "advice", modality = "phone", starts = new[] { "2026-04-28T13:00", "2026-05-05T13:00" },
+                    clientId = ParentId(family, "mother"),
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", "leena-form-7f3a");
+            var response = await secretary.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return await response.Json();
+        }));
+
+        var ids = answers.Select(a => string.Join(",", a["meetings"]!.AsArray().Select(m => m!["appointmentId"].Text()))).Distinct().ToList();
+        Assert.Single(ids);
+        Assert.Equal(2, ids[0].Split(',').Length);
+        Assert.Equal(before + 2, await app.CountEvents("appointment_booked"));
+        var meetings = (await (await secretary.GetAsync($"/api/families/{familyId}")).Json())["meetings"]!.AsArray();
+        Assert.Equal(2, meetings.Count);
+    }
+
+    [Fact]
     public async Task A_series_keeps_one_supervisor_and_keeping_the_familys_supervisor_needs_a_reason()
     {
         var secretary = await app.SignIn("leena");
