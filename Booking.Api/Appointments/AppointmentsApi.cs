@@ -135,8 +135,7 @@ public static class AppointmentsApi
         var language = Language.Fi;
         if (body.Client is not null && !Wire.TryEnum(body.Client.Language, out language))
             fields["client.language"] = [$"client.language must be one of: {Wire.Choices<Language>()}."];
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 100 || idempotencyKey.Any(c => c < 0x21 || c > 0x7e)))
-            fields["Idempotency-Key"] = ["Idempotency-Key must be 1 to 100 visible ASCII characters."];
+        if (IdempotencyKeyHeader.Problem(idempotencyKey) is { } badKey) fields[IdempotencyKeyHeader.Name] = [badKey];
         var client = new ContactDetails(body.Client?.Name ?? "", body.Client?.Email ?? "", body.Client?.Phone ?? "", language);
         if (body.Client is not null)
             foreach (var (field, messages) in client.Validate()) fields[field] = messages;

@@ -66,7 +66,8 @@ public static class CallBacksApi
             sp.GetRequiredService<IClientContacts>(), sp.GetRequiredService<ICallBackTokens>(), sp.GetRequiredService<IClock>(),
             Random.Shared.Next,
             // Many parents may reach for the same slot from several instances: a short randomised pause spreads the retries.
-            attempt => TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 2))));
+            attempt => TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 2)),
+            links: sp.GetRequiredService<IManageTokenIssuer>(), newId: Guid.NewGuid));
         return services;
     }
 
@@ -76,7 +77,7 @@ public static class CallBacksApi
         api.MapGet("/free", Free).WithName("GetFreeCallBackTimes")
             .WithSummary("Free call-back times (no staff names) from the next day up to the booking horizon; from and to are dates (at most 62 days).");
         api.MapPost("", Reserve).WithName("ReserveCallBack").RequireRateLimiting(BookingHost.BookingPolicy)
-            .WithSummary("Reserves a call-back time: a child supervisor phones the number given at that time. Returns the cancel link.");
+            .WithSummary("Reserves a call-back time: a child supervisor phones the number given at that time. Returns the cancel link. Send an Idempotency-Key to retry safely.");
         api.MapGet("/figures", Figures).WithName("GetCallBackFigures")
             .RequireAuthorization(new AuthorizationPolicyBuilder().RequireRole(StaffRoles.Manager, StaffRoles.Secretary).Build())
             .WithSummary("How much call-backs are used between two dates: slots offered, reserved (online / by the secretary), done, not reached, cancelled.");
@@ -134,17 +135,19 @@ public static class CallBacksApi
     }
 
     public static async Task<Results<Created<CallBackDto>, ProblemHttpResult>> Reserve(
-        [FromBody] CallBackRequestDto? body, CallBackUseCases callBacks, IManageTokenIssuer tokens, CurrentUnit unit, CancellationToken ct)
+        [FromBody] CallBackRequestDto? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CallBackUseCases callBacks,
+        CurrentUnit unit, HttpContext http, CancellationToken ct)
     {
         if (body is null) return Problems.Invalid("body", "A JSON body with start, matter, language and phone is required.");
+        if (IdempotencyKeyHeader.Problem(idempotencyKey) is { } badKey) return Problems.Invalid(IdempotencyKeyHeader.Name, badKey);
         var (parsed, refused) = Parse(body.Start, body.Matter, body.Language, body.Phone, body.Name);
         if (refused is not null) return refused;
-        var token = tokens.Issue();
-        var clientId = Guid.NewGuid();
-        var outcome = await callBacks.Reserve(unit.UnitId, new CallBackRequest(Guid.NewGuid(), clientId, parsed.Start, parsed.Matter, parsed.Language,
-            body.Phone ?? "", body.Name, CallBackChannel.Online, $"client:{clientId:N}", null, token.Hash, token.Sealed, body.Email), ct);
+        var outcome = await callBacks.ReserveOnline(unit.UnitId, new CallBackInput(parsed.Start, parsed.Matter, parsed.Language,
+            body.Phone ?? "", body.Name, body.Email, idempotencyKey), ct);
         if (outcome.Refusal is { } refusal) return Problems.From(refusal);
-        return TypedResults.Created($"/api/call-backs/{token.Token}", CallBackDto.From(outcome.Value!.View, token.Token));
+        var (reserved, token) = outcome.Value!;
+        if (reserved.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Created(token is null ? null : $"/api/call-backs/{token}", CallBackDto.From(reserved.View, token));
     }
 
     public static async Task<Results<Ok<CallBackDto>, ProblemHttpResult>> Get(

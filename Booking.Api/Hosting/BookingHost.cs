@@ -176,7 +176,8 @@ public static class BookingHost
             Detail = unavailable
                 // The connection may have dropped after the database committed: say no more than a retry or a read can tell.
                 ? DatabaseUnavailable.Detail(DatabaseUnavailable.AdviceFor(context.Request.Method,
-                    DatabaseUnavailable.TakesIdempotencyKey(failure?.Endpoint ?? context.GetEndpoint())))
+                    context.Request.Headers.ContainsKey(IdempotencyKeyHeader.Name)
+                    && DatabaseUnavailable.TakesIdempotencyKey(failure?.Endpoint ?? context.GetEndpoint())))
                 : "Something went wrong on our side. Nothing was saved; please try again.",
         }, options: null, contentType: "application/problem+json");
     }

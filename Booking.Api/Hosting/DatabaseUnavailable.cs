@@ -19,8 +19,6 @@ public static class DatabaseUnavailable
         _ => Is(error.InnerException),
     };
 
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     /// <summary>What a client may conclude when the database could not be reached: a read changed nothing; a write may have
     /// been saved (the connection can drop after COMMIT), and only a route that takes an Idempotency-Key can tell by a retry.</summary>
     public enum Advice { NothingChanged, RetryWithTheSameKey, LookBeforeSendingAgain }
@@ -33,7 +31,7 @@ public static class DatabaseUnavailable
     /// <summary>True when the endpoint's handler reads the Idempotency-Key header.</summary>
     public static bool TakesIdempotencyKey(Endpoint? endpoint) =>
         endpoint?.Metadata.GetMetadata<MethodInfo>() is { } handler
-        && handler.GetParameters().Any(p => p.GetCustomAttribute<FromHeaderAttribute>()?.Name == IdempotencyKeyHeader);
+        && handler.GetParameters().Any(p => p.GetCustomAttribute<FromHeaderAttribute>()?.Name == IdempotencyKeyHeader.Name);
 
     /// <summary>The answer's detail for an API client.</summary>
     public static string Detail(Advice advice) => advice switch

@@ -113,12 +113,12 @@ public static class OpenApiProblems
                     Add(operation, status.ToString(), problem, Describe(status, codes));
             if (metadata.OfType<EnableRateLimitingAttribute>().Any())
                 Add(operation, "429", problem, "Too many requests from this address: wait a minute.");
-            var takesKey = parameters.Any(p => p.Source == BindingSource.Header && p.Name == DatabaseUnavailable.IdempotencyKeyHeader);
+            var takesKey = parameters.Any(p => p.Source == BindingSource.Header && p.Name == IdempotencyKeyHeader.Name);
             Add(operation, "503", problem, DatabaseUnavailable.AdviceFor(context.ApiDescription.HttpMethod ?? "GET", takesKey) switch
             {
                 DatabaseUnavailable.Advice.NothingChanged => "The database cannot be reached: nothing was changed; try again (`Retry-After`).",
                 DatabaseUnavailable.Advice.RetryWithTheSameKey =>
-                    "The database cannot be reached: what was sent may have been saved; retry with the same `Idempotency-Key` to get its answer (`Retry-After`).",
+                    "The database cannot be reached: what was sent may have been saved; retry with the same `Idempotency-Key` to get its answer, or, sent without one, read it back before sending it again (`Retry-After`).",
                 _ => "The database cannot be reached: what was sent may have been saved; read it back before sending it again (`Retry-After`).",
             });
         }

@@ -4,6 +4,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Claims;
 using Booking.Domain;
+using Booking.Api.Hosting;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;
 using Booking.Api.Storage;
@@ -152,6 +153,7 @@ public static class SecretaryApi
         var fields = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.AppointmentType)) fields["appointmentType"] = ["appointmentType is required."];
         if (!Wire.TryEnum<Modality>(body.Modality, out var modality)) fields["modality"] = [$"modality must be one of: {Wire.Choices<Modality>()}."];
+        if (IdempotencyKeyHeader.Problem(idempotencyKey) is { } badKey) fields[IdempotencyKeyHeader.Name] = [badKey];
         var starts = new List<LocalDateTime>();
         if (body.Starts is not { Count: > 0 }) fields["starts"] = ["starts is required: 1 to 5 local times like 2026-11-24T09:30."];
         else

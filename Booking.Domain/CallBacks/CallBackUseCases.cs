@@ -7,6 +7,7 @@ using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.WalkIn;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Booking.Domain.CallBacks;
 
@@ -28,6 +29,16 @@ public sealed record CallBackRequest(
     string? TokenHash = null,
     string? SealedToken = null,
     string? Email = null);
+
+/// <summary>What a door parsed from a parent's reservation (the public page's form, the API's JSON), nothing made yet.</summary>
+/// <param name="IdempotencyKey">The page's form key or an API client's Idempotency-Key: the same key reserves once and
+/// answers the same cancel link; null makes new ids every time.</param>
+public sealed record CallBackInput(LocalDateTime Start, WalkInMatter Matter, Language Language, string Phone, string? Name, string? Email,
+    string? IdempotencyKey);
+
+/// <summary>A parent's reservation with its cancel link in clear (the same link on a repeat of the same key; null only when
+/// a repeat's link can no longer be unsealed).</summary>
+public sealed record ReservedOnline(ReservedCallBack Reserved, string? CancelToken);
 
 /// <summary>A call-back as the client sees it: no staff names, no phone number.</summary>
 public sealed record CallBackView(Guid CallBackId, LocalDateTime Start, LocalDateTime End, WalkInMatter Matter, Language Language,
@@ -76,7 +87,9 @@ public sealed class CallBackUseCases(
     IClock clock,
     Func<int, int> pick,
     Func<int, TimeSpan> pause,
-    int maxAttempts = 200)
+    int maxAttempts = 200,
+    IManageTokenIssuer? links = null,
+    Func<Guid>? newId = null)
 {
     private const int NextFreeTimesShown = 5;
 
@@ -96,6 +109,27 @@ public sealed class CallBackUseCases(
         if (to < from) return Outcome<IReadOnlyList<FreeTime>>.Of([]);
         return Outcome<IReadOnlyList<FreeTime>>.Of(await Free(unitId, config, from, to, now, ct));
     }
+
+    /// <summary>A parent's own reservation: the ids and the cancel link are made here from what the door parsed, so the page
+    /// and the API reserve alike, and the same idempotency key reserves once and answers the same link.</summary>
+    public async Task<Outcome<ReservedOnline>> ReserveOnline(Guid unitId, CallBackInput input, CancellationToken ct = default)
+    {
+        var issuer = links ?? throw new InvalidOperationException("CallBackUseCases was made without its link issuer.");
+        // The key with the time asked for: a key sent again for another time reserves that time anew, in its own day.
+        var key = string.IsNullOrWhiteSpace(input.IdempotencyKey) ? null
+            : $"{input.IdempotencyKey.Trim()}\n{LocalDateTimePattern.GeneralIso.Format(input.Start)}";
+        var callBackId = key is null ? NewId() : StableIds.From(key, "call-back");
+        var clientId = key is null ? NewId() : StableIds.From(key, "client");
+        var issued = issuer.Issue();
+        var outcome = await Reserve(unitId, new CallBackRequest(callBackId, clientId, input.Start, input.Matter, input.Language, input.Phone,
+            input.Name, CallBackChannel.Online, $"client:{clientId:N}", null, issued.Hash, issued.Sealed,
+            string.IsNullOrWhiteSpace(input.Email) ? null : input.Email), ct);
+        if (outcome.Value is not { } reserved) return outcome.Refusal!;
+        var token = reserved.Replayed ? reserved.SealedToken is { } sealedToken ? issuer.Unseal(sealedToken) : null : issued.Token;
+        return new ReservedOnline(reserved, token);
+    }
+
+    private Guid NewId() => (newId ?? throw new InvalidOperationException("CallBackUseCases was made without its id maker."))();
 
     public async Task<Outcome<ReservedCallBack>> Reserve(Guid unitId, CallBackRequest request, CancellationToken ct = default)
     {

@@ -43,7 +43,7 @@ public sealed partial class CentralBooking
         }
 
         var key = string.IsNullOrWhiteSpace(input.IdempotencyKey) ? null : input.IdempotencyKey.Trim();
-        Guid IdOf(string part) => key is null ? Links.NewId() : DerivedId(key, part);
+        Guid IdOf(string part) => key is null ? Links.NewId() : StableIds.From(key, part);
         var meetings = input.Starts.Select(start => new CentralMeeting(IdOf(LocalDateTimePattern.GeneralIso.Format(start)), start,
             Link(Links.Tokens.Issue()), other is null ? null : Link(Links.Tokens.Issue()))).ToList();
         var request = new CentralBookingRequest(input.FamilyId, IdOf("series"), input.AppointmentType.Trim(), input.Modality, meetings,
@@ -53,15 +53,6 @@ public sealed partial class CentralBooking
     }
 
     private static IssuedLink Link(IssuedToken token) => new(token.Hash, token.Sealed);
-
-    /// <summary>An id that the same key and part always give (a repeat finds what the first booked), shaped like a random one.</summary>
-    private static Guid DerivedId(string key, string part)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{key}\n{part}"))[..16];
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
-    }
 
     /// <summary>The meetings a repeat of the same request already booked, when it did.</summary>
     private async Task<CentralBooked?> AlreadyBooked(Guid unitId, Family family, CentralBookingRequest request, CancellationToken ct)

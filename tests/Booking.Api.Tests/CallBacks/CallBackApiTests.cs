@@ -24,6 +24,43 @@ public static class CallBackClient
 public sealed class CallBackApiTests(BookingApp app) : IClassFixture<BookingApp>
 {
     [Fact]
+    public async Task The_same_reservation_sent_ten_times_at_once_with_one_Idempotency_Key_reserves_once_with_one_cancel_link()
+    {
+        // A parent's app retrying after a timeout, or a double tap: the same request and key, ten at once.
+        app.Clock.Reset(BookingApp.DefaultNow);
+        var before = await app.CountEvents("call_back_reserved");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/call-backs")
+            {
+                Content = JsonContent.Create(CallBackClient.Request("2026-05-04T14:15", phone: "040 909 1010", name: "Kerttu")),
+            };
+            request.Headers.Add("Idempotency-Key", "kerttu-app-5d2e");
+            var response = await app.CreateClient().SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return (Body: await response.Json(), Replayed: response.Headers.Contains("Idempotent-Replayed"));
+        }));
+
+        Assert.Single(answers.Select(a => a.Body["callBackId"].Text()).Distinct());
+        var token = Assert.Single(answers.Select(a => a.Body["cancelToken"].Text()).Distinct());
+        Assert.Equal(9, answers.Count(a => a.Replayed));
+        Assert.Equal(before + 1, await app.CountEvents("call_back_reserved"));
+        var view = await (await app.CreateClient().GetAsync($"/api/call-backs/{token}")).Json();
+        Assert.Equal(("2026-05-04T14:15:00", "reserved"), (view["start"].Text(), view["status"].Text()));
+
+        // A key a client cannot have meant is named, and nothing is reserved.
+        using var bad = new HttpRequestMessage(HttpMethod.Post, "/api/call-backs")
+        {
+            Content = JsonContent.Create(CallBackClient.Request("2026-05-04T14:30", phone: "040 909 2020")),
+        };
+        bad.Headers.TryAddWithoutValidation("Idempotency-Key", new string('k', 101));
+        var refused = await app.CreateClient().SendAsync(bad);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Json())["errors"]!.AsObject().ContainsKey("Idempotency-Key"));
+        Assert.Equal(before + 1, await app.CountEvents("call_back_reserved"));
+    }
+
+    [Fact]
     public async Task A_parent_reserves_online_and_only_the_supervisor_and_the_secretary_see_the_number()
     {
         app.Clock.Reset(BookingApp.DefaultNow);
