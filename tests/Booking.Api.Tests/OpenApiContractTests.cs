@@ -119,6 +119,19 @@ public sealed class OpenApiContractTests(BookingApp app) : IClassFixture<Booking
     }
 
     [Fact]
+    public async Task A_used_feedback_code_is_410_and_only_routes_that_offer_next_free_times_promise_them()
+    {
+        var operations = Operations(await Document()).ToDictionary(o => o.Name, o => o.Operation["responses"]!);
+        var feedback = operations["POST /api/feedback/{code}"]["410"]!["description"]!.GetValue<string>();
+        Assert.Contains("`feedback_code_used`", feedback);
+        Assert.Contains("`feedback_code_expired`", feedback);
+        Assert.Contains("nextFreeTimes", operations["POST /api/bookings"]["409"]!["description"]!.GetValue<string>());
+        var staffMove = operations["POST /api/staff/meetings/{appointmentId}/move"]["409"]!["description"]!.GetValue<string>();
+        Assert.Contains("`slot_taken`", staffMove);
+        Assert.DoesNotContain("nextFreeTimes", staffMove);
+    }
+
+    [Fact]
     public async Task Every_tag_has_a_description()
     {
         var tags = (await Document())["tags"]!.AsArray();
