@@ -22,44 +22,108 @@ public static class OpenApiProblems
         new Dictionary<string, (int, string[])[]>
         {
             ["GetFreeTimes"] = [(422, ["unknown_type", "not_bookable_online", "modality_not_offered", "beyond_horizon"])],
-            ["BookAppointment"] = [(409, ["slot_taken", "busy"]), (422, ["time_in_past", "too_soon", "unit_closed", "beyond_horizon",
-                "not_a_bookable_time", "not_bookable_online", "modality_not_offered", "type_retired", "idempotency_key_reused"])],
-            ["MoveBooking"] = [(409, ["slot_taken", "busy"]), (422, ["appointment_cancelled", "appointment_started", "time_in_past",
-                "too_soon", "unit_closed", "beyond_horizon", "not_a_bookable_time"])],
-            ["CancelBooking"] = [(409, ["busy"]), (422, ["appointment_cancelled", "appointment_started"])],
+            // A repeat with the same Idempotency-Key answers the booking it made: 404 once that booking's data was erased.
+            ["BookAppointment"] = [(404, ["appointment_not_found"]), (409, ["slot_taken", "busy"]), (422, ["time_in_past", "too_soon", "unit_closed",
+                "beyond_horizon", "not_a_bookable_time", "not_bookable_online", "modality_not_offered", "idempotency_key_reused"])],
+            ["MoveBooking"] = [(410, ["link_expired"]), (409, ["slot_taken", "busy"]), (422, ["appointment_cancelled", "appointment_started", "pair_meeting",
+                "type_retired", "time_in_past", "too_soon", "unit_closed", "beyond_horizon", "not_a_bookable_time"])],
+            // Cancelling a cancelled booking again answers it as it is.
+            ["CancelBooking"] = [(410, ["link_expired"]), (409, ["busy"]), (422, ["appointment_started"])],
+            // A manage link stops working a while after its meeting (410), on every door that opens one.
+            ["GetBooking"] = [(410, ["link_expired"])],
+            ["DownloadBookingCalendar"] = [(410, ["link_expired"])],
+            ["GetBookingCopy"] = [(410, ["link_expired"])],
             ["AcceptInvitation"] = [(409, ["busy"]), (422, ["appointment_cancelled", "appointment_started"])],
             ["DeclineInvitation"] = [(409, ["busy"]), (422, ["appointment_cancelled", "appointment_started"])],
-            ["BookForFamily"] = [(404, ["family_not_found"]), (409, ["slot_taken", "busy"]), (422, ["time_in_past", "unit_closed",
-                "not_a_bookable_time", "no_common_supervisor", "pair_meeting", "same_professional_twice", "modality_not_offered"])],
-            ["OfferHours"] = [(409, ["slot_already_held", "busy"]), (422, ["time_in_past", "outside_bookable_hours"])],
-            ["LogContact"] = [(404, ["family_not_found"])],
+            // After the last lost race it answers whether the first time is still free (slot_taken), not busy.
+            ["BookForFamily"] = [(404, ["family_not_found"]), (409, ["slot_taken", "no_common_supervisor"]), (422, ["time_in_past",
+                "beyond_horizon", "unit_closed", "not_a_bookable_time", "same_professional_twice", "modality_not_offered"])],
+            ["OfferHours"] = [(409, ["busy"]), (422, ["unit_closed", "time_in_past"])],
+            ["LogFirstContact"] = [(409, ["busy"])],
+            ["LogContact"] = [(409, ["busy"])],
             ["EraseFamilyData"] = [(404, ["family_not_found"]), (409, ["busy"]), (422, ["future_meeting"])],
             ["EraseBookingData"] = [(404, ["appointment_not_found"]), (409, ["busy"]), (422, ["future_meeting", "part_of_family"])],
             ["PlanBookingErasure"] = [(404, ["appointment_not_found"])],
             ["GetBookingCopyForStaff"] = [(404, ["appointment_not_found"])],
             ["PlanFamilyErasure"] = [(404, ["family_not_found"])],
             ["GetFamilyCopy"] = [(404, ["family_not_found"])],
-            ["SendInfoLinks"] = [(404, ["family_not_found"]), (422, ["no_email"])],
+            ["SendInfoLinks"] = [(404, ["family_not_found"]), (409, ["busy"]), (422, ["no_email"])],
             ["ReserveCallBack"] = [(409, ["slot_taken", "busy"]), (422, ["too_soon", "time_in_past", "beyond_horizon", "unit_closed",
                 "not_a_call_back_time", "one_call_back_a_day"])],
             ["ReserveCallBackForClient"] = [(409, ["slot_taken", "busy"]), (422, ["time_in_past", "beyond_horizon", "unit_closed",
                 "not_a_call_back_time", "no_call_back_time_for_staff", "one_call_back_a_day"])],
-            ["CancelCallBack"] = [(409, ["busy"]), (422, ["call_back_done", "call_back_closed", "call_back_started"])],
-            ["CancelCallBackForClient"] = [(409, ["busy"]), (422, ["call_back_done", "call_back_closed", "call_back_cancelled"])],
-            ["CompleteCallBack"] = [(409, ["busy"]), (422, ["not_due", "call_back_cancelled", "call_back_done", "call_back_closed"])],
-            ["CallBackNotReached"] = [(409, ["busy"]), (422, ["not_due", "retry_too_soon", "call_back_cancelled", "call_back_done"])],
-            ["RegisterForInfoEvening"] = [(409, ["already_registered", "busy"]), (422, ["registration_not_open", "registration_closed",
+            ["CancelCallBack"] = [(404, ["call_back_not_found"]), (409, ["busy"]), (422, ["call_back_done", "call_back_closed", "call_back_started"])],
+            // Cancelling a cancelled call-back again answers it as it is.
+            ["CancelCallBackForClient"] = [(404, ["call_back_not_found"]), (409, ["busy"]), (422, ["call_back_done", "call_back_closed"])],
+            ["CompleteCallBack"] = [(403, ["not_your_call_back"]), (404, ["call_back_not_found"]), (409, ["busy"]),
+                (422, ["not_due", "call_back_cancelled", "call_back_done", "call_back_closed"])],
+            ["CallBackNotReached"] = [(403, ["not_your_call_back"]), (404, ["call_back_not_found"]), (409, ["busy"]),
+                (422, ["not_due", "retry_too_soon", "call_back_cancelled", "call_back_done", "call_back_closed"])],
+            ["RegisterForInfoEvening"] = [(404, ["evening_not_found"]), (409, ["already_registered", "busy"]), (422, ["registration_not_open", "registration_closed",
                 "evening_cancelled"])],
-            ["CancelEveningRegistration"] = [(409, ["busy"]), (422, ["evening_started", "not_registered"])],
-            ["ScheduleInfoEvening"] = [(409, ["evening_exists"])],
-            ["CancelInfoEvening"] = [(409, ["busy"]), (422, ["evening_past", "evening_cancelled"])],
-            ["MarkInfoEveningAttendance"] = [(409, ["busy"]), (422, ["evening_not_started", "not_registered"])],
-            ["TakeWalkInNumber"] = [(422, ["queue_full", "intake_closed", "walk_in_not_open", "walk_in_closed", "no_walk_in_today",
+            // Cancelling what is already cancelled (a registration, an evening) answers it as it is.
+            ["CancelEveningRegistration"] = [(404, ["registration_not_found"]), (409, ["busy"]), (422, ["evening_started", "evening_cancelled"])],
+            ["ScheduleInfoEvening"] = [(409, ["evening_exists", "busy"])],
+            ["CancelInfoEvening"] = [(404, ["evening_not_found"]), (409, ["busy"]), (422, ["evening_past"])],
+            ["MarkInfoEveningAttendance"] = [(404, ["evening_not_found", "registration_not_found"]), (409, ["busy"]),
+                (422, ["evening_not_started", "not_registered", "evening_cancelled"])],
+            ["TakeWalkInNumber"] = [(409, ["busy"]), (422, ["queue_full", "intake_closed", "walk_in_not_open", "walk_in_closed", "no_walk_in_today",
                 "unit_closed"])],
-            ["WithdrawWalkInTicket"] = [(422, ["visit_started", "visit_completed", "ticket_no_show"])],
-            ["CallNextWalkIn"] = [(409, ["already_serving", "busy"]), (422, ["not_on_duty", "queue_empty", "no_session"])],
+            ["WithdrawWalkInTicket"] = [(404, ["ticket_not_found"]), (409, ["busy"]), (422, ["visit_started", "visit_completed", "ticket_no_show",
+                "no_walk_in_today", "unit_closed"])],
+            ["CallNextWalkIn"] = [(409, ["already_serving", "busy"]), (422, ["not_on_duty", "queue_empty", "no_walk_in_today", "unit_closed"])],
+            // Every staff action on a number opens today's session first (no_walk_in_today, unit_closed) and then checks the
+            // supervisor is on duty and the number is theirs.
+            ["RecallWalkIn"] = [(404, ["ticket_not_found"]), (409, ["not_your_ticket", "busy"]), (422, ["not_on_duty", "not_called",
+                "visit_started", "visit_completed", "ticket_no_show", "ticket_withdrawn", "no_walk_in_today", "unit_closed"])],
+            ["StartWalkInVisit"] = [(404, ["ticket_not_found"]), (409, ["not_your_ticket", "busy"]), (422, ["not_on_duty", "not_called",
+                "ticket_no_show", "ticket_withdrawn", "no_walk_in_today", "unit_closed"])],
+            ["CompleteWalkInVisit"] = [(404, ["ticket_not_found"]), (409, ["not_your_ticket", "busy"]), (422, ["not_on_duty", "not_called",
+                "visit_not_started", "ticket_no_show", "ticket_withdrawn", "no_walk_in_today", "unit_closed"])],
+            ["WalkInNoShow"] = [(404, ["ticket_not_found"]), (409, ["not_your_ticket", "busy"]), (422, ["not_on_duty", "not_called",
+                "grace_not_over", "visit_started", "visit_completed", "ticket_withdrawn", "no_walk_in_today", "unit_closed"])],
+            // Books like a walk-in booking (its time rules and races), then completes the visit as "follow-up booked".
+            ["BookWalkInFollowUp"] = [(409, ["slot_taken", "not_your_ticket", "busy"]), (422, ["visit_not_started",
+                "modality_not_offered", "time_in_past", "beyond_horizon", "unit_closed", "not_a_bookable_time", "not_on_duty"])],
+            ["AddToWalkInDuty"] = [(409, ["busy"]), (422, ["no_walk_in_today", "unit_closed"])],
+            ["CloseWalkInIntake"] = [(409, ["busy"]), (422, ["no_walk_in_today", "unit_closed"])],
+            ["StaffSignIn"] = [(403, ["password_sign_in_off"])],
+            ["SaveAbsence"] = [(409, ["absence_exists", "busy"])],
+            ["WithdrawAbsence"] = [(404, ["absence_not_found"]), (409, ["busy"])],
+            ["MarkAbsenceWorkDone"] = [(404, ["absence_not_found", "work_item_not_found"]), (409, ["busy"])],
+            ["IssueFeedbackCode"] = [(403, ["not_your_meeting"]), (404, ["appointment_not_found", "ticket_not_found"]), (409, ["busy"]),
+                (422, ["meeting_not_held", "visit_not_served"])],
+            ["GetFeedbackCode"] = [(404, ["feedback_code_not_found"]), (410, ["feedback_code_used", "feedback_code_expired"])],
+            ["GiveFeedback"] = [(404, ["feedback_code_not_found"]), (409, ["busy"]), (410, ["feedback_code_used", "feedback_code_expired"])],
+            ["RecordMeetingOutcomes"] = [(403, ["not_your_meeting"]), (404, ["appointment_not_found"]), (409, ["busy"]), (422, ["meeting_not_held"])],
+            ["RecordFamilyGoals"] = [(403, ["not_your_meeting"]), (404, ["appointment_not_found"]), (409, ["busy"]), (422, ["meeting_not_held"])],
+            ["ReviewFamilyGoals"] = [(403, ["not_your_meeting"]), (404, ["appointment_not_found"]), (409, ["busy"]), (422, ["meeting_not_held"])],
+            ["OpenStaffAccount"] = [(404, ["staff_not_found"]), (409, ["account_exists", "user_name_taken", "busy"]),
+                (422, ["partner_without_sign_in", "staff_inactive"])],
+            ["ChangeStaffRole"] = [(404, ["account_not_found"]), (409, ["busy"]), (422, ["own_account", "last_manager"])],
+            ["DisableStaffAccount"] = [(404, ["account_not_found"]), (409, ["busy"]), (422, ["own_account", "last_manager"])],
+            ["EnableStaffAccount"] = [(404, ["account_not_found"]), (409, ["busy"])],
+            ["ResetStaffPassword"] = [(404, ["account_not_found"]), (409, ["busy"])],
+            ["SetStaffExternalSignIn"] = [(404, ["account_not_found"]), (409, ["external_id_taken", "busy"])],
+            ["LiftStaffSignInLockout"] = [(404, ["account_not_found"]), (409, ["busy"])],
+            ["SetVideoLink"] = [(403, ["not_your_meeting"]), (404, ["appointment_not_found"]), (409, ["busy"]),
+                (422, ["not_a_video_meeting", "appointment_cancelled", "appointment_over"])],
+            ["StaffMoveMeeting"] = [(403, ["not_your_meeting"]), (404, ["appointment_not_found"]), (409, ["slot_taken", "busy"]),
+                (422, ["time_in_past", "beyond_horizon", "unit_closed", "type_retired", "appointment_cancelled", "appointment_started",
+                    "same_professional_twice", "not_a_bookable_time"])],
+            ["StaffCancelMeeting"] = [(403, ["not_your_meeting"]), (404, ["appointment_not_found"]), (409, ["busy"]), (422, ["appointment_started"])],
+            ["StaffReassignMeeting"] = [(403, ["not_your_meeting"]), (404, ["appointment_not_found"]), (409, ["slot_taken", "busy"]),
+                (422, ["appointment_cancelled", "appointment_started", "same_professional_twice", "not_a_bookable_time"])],
+            ["MarkMeetingHeld"] = [(403, ["not_your_meeting"]), (404, ["appointment_not_found"]), (409, ["busy"]),
+                (422, ["appointment_cancelled", "appointment_not_started"])],
+            ["MarkMeetingNoShow"] = [(403, ["not_your_meeting"]), (404, ["appointment_not_found"]), (409, ["busy"]),
+                (422, ["appointment_cancelled", "appointment_not_started"])],
             ["PutConfiguration"] = [(409, ["busy"])],
         };
+
+    /// <summary>The routes whose `slot_taken` answer lists the next free times (a staff move or reassignment names who is not free).</summary>
+    private static readonly HashSet<string> OffersNextFreeTimes =
+        ["BookAppointment", "MoveBooking", "BookForFamily", "ReserveCallBack", "ReserveCallBackForClient", "BookWalkInFollowUp"];
 
     public static void Configure(SwaggerGenOptions options)
     {
@@ -110,7 +174,7 @@ public static class OpenApiProblems
             }
             if (name is not null && RuleAnswers.TryGetValue(name, out var answers))
                 foreach (var (status, codes) in answers)
-                    Add(operation, status.ToString(), problem, Describe(status, codes));
+                    Add(operation, status.ToString(), problem, Describe(name, status, codes));
             if (metadata.OfType<EnableRateLimitingAttribute>().Any())
                 Add(operation, "429", problem, "Too many requests from this address: wait a minute.");
             var takesKey = parameters.Any(p => p.Source == BindingSource.Header && p.Name == IdempotencyKeyHeader.Name);
@@ -123,15 +187,19 @@ public static class OpenApiProblems
             });
         }
 
-        private static string Describe(int status, string[] codes)
+        private static string Describe(string name, int status, string[] codes)
         {
             var list = string.Join(", ", codes.Select(c => $"`{c}`"));
             return status switch
             {
-                409 => $"Someone else got there first: {list}."
-                       + (codes.Contains("slot_taken") ? " `slot_taken` carries `nextFreeTimes`, the next free times." : "")
+                409 => $"It conflicts with what is already there, or someone else got there first: {list}."
+                       + (codes.Contains("slot_taken")
+                           ? OffersNextFreeTimes.Contains(name) ? " `slot_taken` carries `nextFreeTimes`, the next free times." : " `slot_taken`: choose another time."
+                           : "")
                        + (codes.Contains("busy") ? " `busy`: many changes at once, nothing was saved; try again." : ""),
                 404 => $"Not found: {list}.",
+                403 => $"Not allowed: {list}.",
+                410 => $"It existed but can no longer be used: {list}; nothing was written.",
                 _ => $"A rule of the unit forbids it: {list}.",
             };
         }

@@ -99,6 +99,41 @@ public sealed class OpenApiContractTests(BookingApp app) : IClassFixture<Booking
     }
 
     [Fact]
+    public async Task Every_write_lists_the_rules_that_can_refuse_it()
+    {
+        // A change (POST, PUT, DELETE) that a rule or a race can refuse answers 409 or 422 with codes; the table in
+        // OpenApiProblems.RuleAnswers names them. Only the writes below have no such refusal (input errors and a missing
+        // id aside), each for the reason given.
+        var noRule = new Dictionary<string, string>
+        {
+            ["POST /api/staff/sign-in"] = "a wrong password is 401, a locked account 429",
+            ["POST /api/staff/sign-out"] = "always signs out",
+            ["POST /api/staff/absences/preview"] = "a preview writes nothing: only its input can be refused",
+            ["POST /api/notifications/dead-letters/{id}/replay"] = "one conditional update: a letter that is not dead (or not there) is 404",
+            ["PUT /api/info-links"] = "a change made meanwhile is 412 through If-Match; the rest are field errors",
+            ["POST /api/accessibility-feedback"] = "anyone may send: only the fields can be refused (and the rate limit)",
+        };
+        var missing = Operations(await Document())
+            .Where(o => !o.Name.StartsWith("GET ", StringComparison.Ordinal) && !noRule.ContainsKey(o.Name))
+            .Where(o => o.Operation["responses"]!["409"] is null && o.Operation["responses"]!["422"] is null && o.Operation["responses"]!["410"] is null)
+            .Select(o => $"{o.Name} ({o.Operation["operationId"]?.GetValue<string>()})").ToList();
+        Assert.True(missing.Count == 0, "Writes that list no rule answer:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public async Task A_used_feedback_code_is_410_and_only_routes_that_offer_next_free_times_promise_them()
+    {
+        var operations = Operations(await Document()).ToDictionary(o => o.Name, o => o.Operation["responses"]!);
+        var feedback = operations["POST /api/feedback/{code}"]["410"]!["description"]!.GetValue<string>();
+        Assert.Contains("`feedback_code_used`", feedback);
+        Assert.Contains("`feedback_code_expired`", feedback);
+        Assert.Contains("nextFreeTimes", operations["POST /api/bookings"]["409"]!["description"]!.GetValue<string>());
+        var staffMove = operations["POST /api/staff/meetings/{appointmentId}/move"]["409"]!["description"]!.GetValue<string>();
+        Assert.Contains("`slot_taken`", staffMove);
+        Assert.DoesNotContain("nextFreeTimes", staffMove);
+    }
+
+    [Fact]
     public async Task Every_tag_has_a_description()
     {
         var tags = (await Document())["tags"]!.AsArray();
