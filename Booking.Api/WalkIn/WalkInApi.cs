@@ -130,6 +130,9 @@ public static class WalkInApi
         var staffId = user.StaffId()!.Value;
         var serving = (await walkIn.Queue(unit.UnitId, ct)).FirstOrDefault(t => t.Number == number && t.Status == TicketStatus.InVisit);
         if (serving is null) return Problems.From(new Refusal(new DomainError("visit_not_started", "Book a follow-up during the visit of this number.", ErrorKind.Rule)));
+        // Only the supervisor receiving the number books its follow-up: checked before the booking, so that a refusal books nothing.
+        if (serving.ServedBy != staffId)
+            return Problems.From(new Refusal(new DomainError("not_your_ticket", $"Number {number} is being received by another supervisor.", ErrorKind.Conflict)));
         var (form, refused) = AppointmentsApi.Parse(body, null, BookingChannel.WalkIn, preferredSupervisor: staffId);
         if (refused is not null) return refused;
         var outcome = await booking.Book(unit.UnitId, form!, ct);

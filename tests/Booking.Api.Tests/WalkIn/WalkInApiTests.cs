@@ -154,6 +154,14 @@ public sealed class WalkInFollowUpTests(WalkInOpening app) : IClassFixture<WalkI
         (await aino.PostAsync($"/api/walk-in/tickets/{number}/start", null)).EnsureSuccessStatusCode();
 
         // Friday morning has three supervisors free; the follow-up keeps the family with Aino.
+        // Another supervisor cannot book it for her (nothing is booked, the visit goes on).
+        var booked = await app.CountEvents("appointment_booked");
+        var other = await (await app.SignIn("mikael")).PostAsJsonAsync($"/api/walk-in/tickets/{number}/follow-up",
+            BookingClient.Request("2026-04-24T10:00", type: "agreement-60", email: "followup@example.fi"));
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal("not_your_ticket", (await other.Json())["code"].Text());
+        Assert.Equal(booked, await app.CountEvents("appointment_booked"));
+
         var followUp = await aino.PostAsJsonAsync($"/api/walk-in/tickets/{number}/follow-up",
             BookingClient.Request("2026-04-24T09:00", type: "agreement-60", email: "followup@example.fi"));
         Assert.Equal(HttpStatusCode.Created, followUp.StatusCode);
