@@ -1,4 +1,5 @@
 // Asynchronous projection for reporting: bookings, moves and cancellations per week, kind of meeting and channel.
+using Booking.Domain.Configuration;
 using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.EventSourcing;

@@ -1,6 +1,7 @@
 // The demo unit seeded on first run so a newcomer sees a working service: four child supervisors, a secretary,
 // a manager, two partner professionals and a realistic week (Thursday mornings are walk-in with Aino on duty in room
 // 101, two evenings a week, the secretary's phone hours Monday to Thursday 9-12, call-back times for three supervisors).
+using Booking.Domain;
 using Booking.Api.Staff;
 using Booking.Domain.Staff;
 using Booking.Domain.CallBacks;

@@ -1,5 +1,6 @@
 // The unit report's doors: the manager reads it as JSON or as CSV for a spreadsheet; the meeting's own supervisor
 // records what a held meeting achieved (THL's categories).
+using Booking.Domain.Goals;
 using System.Security.Claims;
 using Booking.Api.Appointments;
 using Booking.Api.Errors;

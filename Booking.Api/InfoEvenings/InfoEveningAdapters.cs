@@ -1,5 +1,6 @@
 // The info evening ports on PostgreSQL: the catalogue of a unit's evenings (an inline projection of the evening
 // streams), the registration tokens (a document written with the registration) and the registrants' contacts.
+using Booking.Domain;
 using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;

@@ -1,5 +1,6 @@
 // The accessibility feedback channel's doors: anyone may send (the statement page's form posts through the same use case),
 // the manager reads what came with the day each answer is due. Stored in its own table: free text is not an event.
+using Booking.Domain;
 using Booking.Api.Errors;
 using Booking.Api.Hosting;
 using Booking.Api.Appointments;

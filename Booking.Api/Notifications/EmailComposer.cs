@@ -1,6 +1,7 @@
 // Renders one message from the booking's CURRENT state (a moved booking shows its new time), in the recipient's
 // language, as plain text and HTML, with an .ics for every message that changes the recipient's calendar. A video
 // meeting's link (the secretary's, from the appointment's notes) is in the text and in the .ics (LOCATION, URL).
+using Booking.Domain;
 using System.Text;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;

@@ -1,5 +1,6 @@
 // The words of every email in Finnish, Swedish and English. Dates are written by hand, not by CultureInfo, so the
 // text is the same on every machine (ICU data differs between images).
+using Booking.Domain;
 using Booking.Domain.Configuration;
 using NodaTime;
 

@@ -1,6 +1,7 @@
 // The info evening emails: registration confirmed, a waiting-list place (with the position), promotion from the waiting
 // list, and the evening cancelled. Rendered from the evening's CURRENT state in the registrant's language (fi/sv/en),
 // with the registration's manage link; a seat held gets an .ics for the calendar.
+using Booking.Domain;
 using System.Text;
 using Booking.Domain.Configuration;
 using Booking.Domain.InfoEvenings;

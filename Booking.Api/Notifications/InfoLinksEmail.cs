@@ -1,6 +1,7 @@
 // The tailored information the office secretary sends a parent (InfoLinksSent on the family's stream): the catalogue's
 // links and preparation notes for the family's matter and the "all" entries, in the language the secretary chose,
 // as plain text and HTML. No meeting, so no .ics and no manage link.
+using Booking.Domain;
 using System.Text;
 using Booking.Domain.Configuration;
 

@@ -1,5 +1,6 @@
 // Queues the reminder the day before each booked meeting, from the configured local hour on. Idempotent: the key is
 // (appointment, date, recipient), so scanning again (every poll, on any instance) queues nothing twice.
+using Booking.Domain.Configuration;
 using Booking.Domain.Appointments;
 using NodaTime;
 using NodaTime.Text;

@@ -1,5 +1,6 @@
 // The unit's signature at the end of every email: its name, visiting address, phone and email, so that a parent
 // always knows where to come and whom to call. Also the place of an in-person meeting for the text and the .ics LOCATION.
+using Booking.Domain;
 using System.Text;
 using Booking.Domain.Configuration;
 

@@ -2,6 +2,7 @@
 // projection of the staff-day streams), the family's parents for the search box (inline projection of the family
 // streams, joined with client_contacts at read time), the staff-only notes of an appointment (a document), and the
 // contacts as read back.
+using Booking.Domain;
 using Booking.Api.Storage;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;

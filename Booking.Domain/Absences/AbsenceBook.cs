@@ -5,6 +5,7 @@
 // contact the family. A booking racing the save either is in the staff day the save read (and on the list), or finds
 // the day moved on, retries and is refused: never a meeting in the absence that no work item names. The day's call-back
 // stream is read and closed for the absent hours the same way, so a call-back reserved meanwhile is listed or refused.
+using Booking.Domain.Configuration;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.EventSourcing;

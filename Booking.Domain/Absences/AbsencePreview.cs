@@ -1,6 +1,7 @@
 // Before an absence or a closure is saved, the page and the API show what it hits and the work list it would make: this
 // use case reads what the pure AbsenceImpact needs (reservations, the call-back days, the hit meetings' states) and
 // leaves out what is already over.
+using Booking.Domain.Configuration;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.EventSourcing;

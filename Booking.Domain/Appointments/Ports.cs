@@ -4,11 +4,6 @@ using NodaTime;
 
 namespace Booking.Domain.Appointments;
 
-public interface IUnitConfigurationSource
-{
-    Task<UnitConfiguration> Current(Guid unitId, CancellationToken ct = default);
-}
-
 /// <summary>Reserved staff time, read from the inline projection of the staff-day streams.</summary>
 public interface IReservations
 {

@@ -9,8 +9,6 @@ public enum StaffRole { ChildSupervisor, Secretary, Manager, PartnerProfessional
 
 public enum Modality { InPerson, Video, Phone }
 
-public enum Language { Fi, Sv, En }
-
 public enum BookingChannel { Online, Phone, WalkIn, Secretary }
 
 /// <summary>A text in the unit's three languages.</summary>

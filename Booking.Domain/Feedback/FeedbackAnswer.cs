@@ -1,6 +1,6 @@
 // What a parent or a child may send: three faces from 1 to 5 and one optional comment. Checked field by field, so a door
 // answers 400 naming the field and nothing is written.
-using Booking.Domain.Figures;
+using Booking.Domain.Goals;
 using NodaTime;
 
 namespace Booking.Domain.Feedback;

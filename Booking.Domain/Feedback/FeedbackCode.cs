@@ -1,6 +1,6 @@
 // A feedback code works once and for a short while: the rules, decided without a database.
+using Booking.Domain.Goals;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Figures;
 using NodaTime;
 
 namespace Booking.Domain.Feedback;

@@ -1,8 +1,8 @@
 // Feedback in the room: a code the supervisor shows (QR) and the parent's or child's answers. Anonymous by construction:
 // the code's stream carries the kind of meeting and its month, never the meeting, the family or who showed it; the
 // answer's stream is the month's, and carries no code. Comments are free text, so they are documents, not events.
+using Booking.Domain.Goals;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Figures;
 using NodaTime;
 
 namespace Booking.Domain.Feedback;

@@ -1,12 +1,12 @@
 // The feedback doors' use cases: the supervisor shows a code for a held meeting or a served walk-in visit; the parent or
 // child answers once with it; the manager reads the comments when the release rule allows. The code is made by the door
 // (the domain makes no randomness) and only its hash is stored.
+using Booking.Domain.Goals;
 using System.Security.Cryptography;
 using System.Text;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
-using Booking.Domain.Figures;
 using Booking.Domain.WalkIn;
 using NodaTime;
 

@@ -1,5 +1,6 @@
 // The unit report as a spreadsheet opens it: UTF-8 with a byte-order mark, semicolons (the Finnish and Swedish Excel
 // default), one figure per row, and no cell a spreadsheet would run as a formula.
+using Booking.Domain.Goals;
 using System.Globalization;
 using System.Text;
 using NodaTime.Text;

@@ -1,6 +1,7 @@
 // The unit report's facts: one small record per meeting, family, parent, call-back, walk-in number, refused number and
 // info evening, each folded from the events that concern it. The async projection keeps them as rows; a recount folds the
 // same events in memory. Either way the report (UnitReport) is computed from these facts and nothing else.
+using Booking.Domain.Goals;
 using System.Text.Json.Serialization;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;

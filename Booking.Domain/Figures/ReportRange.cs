@@ -1,5 +1,6 @@
 // Which dates a report covers, as the API's query and the figures page both ask for it: a month (2026-10), or a range
 // (from, to), or with neither the current month. One rule for both doors.
+using Booking.Domain.Configuration;
 using Booking.Domain.Appointments;
 using NodaTime;
 using NodaTime.Text;

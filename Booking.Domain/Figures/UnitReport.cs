@@ -1,6 +1,7 @@
 // The unit's figures for regional and national reporting, by month and for a chosen range, computed from the report's
 // facts alone (so the projection and a recount straight from the events give the same report): the counts from their
 // sums per day (ReportSums, the walk-in numbers day by day), the info evenings and feedback from the facts themselves.
+using Booking.Domain.Goals;
 using System.Globalization;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;

@@ -27,5 +27,5 @@ public sealed record FamilyMeetingBooked(Guid FamilyId, Guid AppointmentId, Inst
 
 /// <summary>The secretary sent a parent the info links and preparation notes for a matter (the email outbox sends it).</summary>
 [EventName("family_info_links_sent")]
-public sealed record InfoLinksSent(Guid FamilyId, Guid ClientId, string Matter, Configuration.Language Language, string SentBy, Instant SentAt)
+public sealed record InfoLinksSent(Guid FamilyId, Guid ClientId, string Matter, Booking.Domain.Language Language, string SentBy, Instant SentAt)
     : FamilyEvent(FamilyId);

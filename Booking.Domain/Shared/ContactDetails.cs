@@ -1,6 +1,5 @@
 // Input rules for the client's details, shared by the API and the pages so a rule is written once.
 using System.Net.Mail;
-using Booking.Domain.Configuration;
 
 namespace Booking.Domain;
 

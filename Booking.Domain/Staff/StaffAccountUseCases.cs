@@ -1,7 +1,6 @@
 // The account use cases behind the manager's page and API and the first-run command: open an account, change its role,
 // disable and enable it, reset its password, lift a sign-in lockout; and sign-in itself, throttled per account and per
 // address, which both sign-in doors (the page and POST /api/staff/sign-in) call.
-using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using NodaTime;

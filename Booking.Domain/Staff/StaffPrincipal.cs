@@ -1,7 +1,7 @@
 // The signed-in staff member as claims in the auth cookie: name, role, staff id and unit. Written once for the API's and
 // the pages' sign-in and read by both doors; the host names the authentication scheme.
 using System.Security.Claims;
-using Booking.Domain.Appointments;
+using Booking.Domain.Configuration;
 
 namespace Booking.Domain.Staff;
 

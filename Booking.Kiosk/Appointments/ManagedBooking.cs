@@ -1,4 +1,5 @@
 // Finds the booking behind a manage link: the token is only ever compared by its hash.
+using Booking.Domain;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.Privacy;

@@ -1,4 +1,5 @@
 // Which language a request is served in: ?lang= (remembered in a cookie), else the cookie, else Accept-Language, else Finnish.
+using Booking.Domain;
 using Booking.Domain.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;

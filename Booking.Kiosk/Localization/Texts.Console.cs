@@ -1,5 +1,6 @@
 // The strings of the office secretary's console (search, contacts, central booking, info links, partners' free hours) and
 // of the supervisor's day, in Finnish, Swedish and English.
+using Booking.Domain;
 using Booking.Domain.Appointments;
 using Booking.Domain.Secretary;
 using NodaTime;
@@ -10,7 +11,7 @@ namespace Booking.Kiosk.Localization;
 public sealed partial class Texts
 {
     /// <summary>A date in figures (fi/sv "24.11.2026"), in words in English.</summary>
-    public string NumericDate(LocalDate date) => LocalDatePattern.Create(Language == Domain.Configuration.Language.En ? "d MMMM uuuu" : "d.M.uuuu", Culture).Format(date);
+    public string NumericDate(LocalDate date) => LocalDatePattern.Create(Language == global::Booking.Domain.Language.En ? "d MMMM uuuu" : "d.M.uuuu", Culture).Format(date);
 
     // Console
     public string ConsoleTitle => T("Toimistosihteerin työpöytä", "Byråsekreterarens arbetsvy", "Secretary's console");

@@ -1,5 +1,6 @@
 // The info-evening pages' strings (public list, evening page and registration form, the registration's manage page,
 // the manager's evening pages) in Finnish, Swedish and English. Kept free of domain types so the words stand alone.
+using Booking.Domain;
 using Booking.Domain.Configuration;
 using NodaTime;
 

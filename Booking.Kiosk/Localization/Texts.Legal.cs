@@ -1,6 +1,7 @@
 // The privacy notice (GDPR art. 13), the accessibility statement (law 306/2019) and the feedback form, in Finnish,
 // Swedish and English. What differs per unit (controller, data protection officer, known gaps, date) comes from the
 // unit's configuration.
+using Booking.Domain;
 using NodaTime;
 
 namespace Booking.Kiosk.Localization;
@@ -20,11 +21,11 @@ public sealed partial class Texts
     public string PrivacyWhatHeading => T("Mitä tietoja säilytetään", "Vilka uppgifter sparas", "What is kept");
     public string[] PrivacyWhat => Language switch
     {
-        Booking.Domain.Configuration.Language.Sv => ["Ditt namn, din e-postadress, ditt telefonnummer och ditt språk, när du bokar tid, anmäler dig till en infokväll eller bokar en telefontid.",
+        Booking.Domain.Language.Sv => ["Ditt namn, din e-postadress, ditt telefonnummer och ditt språk, när du bokar tid, anmäler dig till en infokväll eller bokar en telefontid.",
             "Mötets tid, ärende och sätt (på plats, video, telefon), och om den andra föräldern har bjudits in, hens e-postadress och svar.",
             "Vem av personalen som har läst dina kontaktuppgifter och när.",
             "Könummer i väntrummet sparas utan personuppgifter: bara numret och ärendet."],
-        Booking.Domain.Configuration.Language.En => ["Your name, email, phone number and language, when you book a meeting, register for an info evening or reserve a call-back.",
+        Booking.Domain.Language.En => ["Your name, email, phone number and language, when you book a meeting, register for an info evening or reserve a call-back.",
             "The meeting's time, matter and way (in person, video, phone) and, if the other parent was invited, their email and answer.",
             "Which member of staff read your contact details, and when.",
             "Queue numbers in the waiting room are kept without personal data: only the number and the matter."],
@@ -63,11 +64,11 @@ public sealed partial class Texts
     public string PrivacyRightsHeading => T("Oikeutesi", "Dina rättigheter", "Your rights");
     public string[] PrivacyRights => Language switch
     {
-        Booking.Domain.Configuration.Language.Sv => ["Du har rätt att få veta vilka uppgifter som sparats om dig och få en kopia av dem (på sidan för att hantera bokningen eller av enheten).",
+        Booking.Domain.Language.Sv => ["Du har rätt att få veta vilka uppgifter som sparats om dig och få en kopia av dem (på sidan för att hantera bokningen eller av enheten).",
             "Du har rätt att få felaktiga uppgifter rättade.",
             "Du har rätt att få dina uppgifter raderade när bokningen inte längre behöver dem, och att begära begränsning av behandlingen.",
             "Du har rätt att lämna klagomål till dataskyddsombudsmannens byrå (tietosuoja.fi)."],
-        Booking.Domain.Configuration.Language.En => ["You may find out what is kept about you and get a copy of it (on your booking's manage page or from the unit).",
+        Booking.Domain.Language.En => ["You may find out what is kept about you and get a copy of it (on your booking's manage page or from the unit).",
             "You may have wrong details corrected.",
             "You may have your details erased once the booking no longer needs them, and ask for processing to be restricted.",
             "You may complain to the Office of the Data Protection Ombudsman (tietosuoja.fi)."],

@@ -1,4 +1,5 @@
 // Every visible string of the public pages in Finnish, Swedish and English, side by side so that none is forgotten.
+using Booking.Domain;
 using System.Globalization;
 using Booking.Domain.Configuration;
 using NodaTime;

@@ -2,6 +2,7 @@
 // into the domain's ContactRequest. Only the shape is checked here (a choice was made, a value parses); the rules on the
 // details are the domain's own (ParentDetails.Validate, FamilyUseCases.LogContact), their English messages become the
 // page language's. Errors are keyed by the id of the field they belong to, so the summary can link to it.
+using Booking.Domain;
 using Booking.Domain.Configuration;
 using Booking.Domain.Secretary;
 using Booking.Kiosk.Localization;

@@ -1,5 +1,6 @@
 // The walk-in ticket's code and phone link: the code is made here (the domain makes no randomness), the link is absolute
 // so that a phone can open it from the QR code.
+using Booking.Domain;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Booking.Domain.Configuration;

@@ -3,6 +3,7 @@
 // their own, then the report door's own work timed per request: read the year's sums and the facts read whole from
 // PostgreSQL, compute the report (12 months and the total), write it as JSON. HTTP and sign-in are left out (the other
 // measures show what they add).
+using Booking.Domain.Goals;
 using System.Diagnostics;
 using System.Text.Json;
 using Booking.Api.Figures;

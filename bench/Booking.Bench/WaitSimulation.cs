@@ -8,6 +8,7 @@
 // distributions, starting from the same session state the domain sees (who is in a visit since when, who was called,
 // who waits). The median is the best guess under absolute error, so no estimate from that state can do much better
 // than this one: what it misses is the randomness of the visits still to come, not a fault of the formula.
+using Booking.Domain;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using Booking.Domain.WalkIn;

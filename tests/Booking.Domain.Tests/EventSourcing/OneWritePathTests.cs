@@ -2,32 +2,17 @@
 // booking request and the lead-time rule are built only in the domain, never again in an endpoint or a page. Read from
 // the source, so that a second copy fails here the day it is written.
 using System.Text.RegularExpressions;
+using Booking.Domain.Tests.Support;
 
 namespace Booking.Domain.Tests.EventSourcing;
 
 public class OneWritePathTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "Booking.Domain")) && Directory.Exists(Path.Combine(dir.FullName, "Booking.Api")))
-                return dir.FullName;
-        throw new DirectoryNotFoundException("The repository (Booking.Domain beside Booking.Api) was not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>The service's own source files (C# and Razor) that contain <paramref name="pattern"/>, relative to the root.</summary>
     private static List<string> FilesWith(string pattern)
     {
         var regex = new Regex(pattern);
-        return (from project in new[] { "Booking.Domain", "Booking.Api", "Booking.Kiosk" }
-                from file in Directory.EnumerateFiles(Path.Combine(Root, project), "*", SearchOption.AllDirectories)
-                let relative = Path.GetRelativePath(Root, file).Replace('\\', '/')
-                where (file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".razor", StringComparison.Ordinal))
-                      && !relative.Contains("/bin/", StringComparison.Ordinal) && !relative.Contains("/obj/", StringComparison.Ordinal)
-                      && regex.IsMatch(File.ReadAllText(file))
-                select relative).Order(StringComparer.Ordinal).ToList();
+        return SourceTree.Files("Booking.Domain", "Booking.Api", "Booking.Kiosk").Where(f => regex.IsMatch(SourceTree.Read(f))).ToList();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // What changed for the family, over hand-built histories: goals at the first meeting, their review at the last, the
 // "how well can you now agree" question in those meetings' feedback only, and the report's before/after by month,
 // withheld for groups smaller than the comments' minimum.
+using Booking.Domain.Goals;
 using Booking.Domain.Appointments;
 using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;

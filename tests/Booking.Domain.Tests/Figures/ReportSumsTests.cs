@@ -1,6 +1,7 @@
 // The report from the sums the projection keeps, changed event by event as its batches change them, equals the report
 // from the whole fact list: across a range starting mid-month, a summer-time change, a family first in touch the month
 // before, meetings moved, cancelled and held, and a parent added to a family after their own booking.
+using Booking.Domain.Goals;
 using Booking.Domain.Appointments;
 using Booking.Domain.CallBacks;
 using Booking.Domain.Configuration;

@@ -3,6 +3,7 @@
 // meeting's review in Swedish; the manager's figures page shows the before/after by month and the comments only as the
 // release rule allows (a month of five, past its delay; not a month of two). axe-core finds nothing in Finnish or Swedish.
 // "Now" is Monday 2026-04-20 09:00 in Helsinki; the meetings were at 07:00 and 08:00.
+using Booking.Domain.Goals;
 using System.Text.RegularExpressions;
 using Booking.Api.Configuration;
 using Booking.Domain;

@@ -6,7 +6,7 @@ using Booking.Domain.Configuration;
 using Booking.Domain.EventSourcing;
 using NodaTime;
 
-namespace Booking.Domain.Figures;
+namespace Booking.Domain.Goals;
 
 /// <summary>The goals a family brings to its first meeting (a short fixed list; no free text).</summary>
 public enum FamilyGoal
