@@ -81,10 +81,17 @@ public static class Wire
         foreach (var pattern in new[] { LocalDateTimePattern.GeneralIso, LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm") })
         {
             var result = pattern.Parse(text.Trim());
-            if (result.Success) { value = result.Value; return true; }
+            if (result.Success && InServiceYears(result.Value.Year)) { value = result.Value; return true; }
         }
         return false;
     }
+
+    /// <summary>
+    /// Dates a client may name: year 0 or 9999 parse, but a range from them runs off the calendar (a 500, not an answer).
+    /// </summary>
+    public const int FirstYear = 2000, LastYear = 2999;
+
+    public static bool InServiceYears(int year) => year is >= FirstYear and <= LastYear;
 
     public static bool TryLocalTime(string? text, out LocalTime value)
     {
@@ -103,7 +110,8 @@ public static class Wire
         value = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
         var result = LocalDatePattern.Iso.Parse(text.Trim());
-        if (result.Success) value = result.Value;
-        return result.Success;
+        if (!result.Success || !InServiceYears(result.Value.Year)) return false;
+        value = result.Value;
+        return true;
     }
 }
