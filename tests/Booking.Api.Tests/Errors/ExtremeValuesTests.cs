@@ -1,8 +1,10 @@
 // What an unfriendly client sends that the other input tests did not: dates at the ends of the calendar (0000-01-01,
 // 9999-12-31) and years nobody books in. Each answers 400 naming the field, never a 500.
 using System.Net;
+using System.Net.Http.Json;
 using Booking.Api.Tests.Appointments;
 using Booking.Testing;
+using NodaTime;
 using Xunit;
 
 namespace Booking.Api.Tests.Errors;
@@ -47,5 +49,42 @@ public sealed class ExtremeValuesTests(ExtremeValuesApp app) : IClassFixture<Ext
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("2026-12-06", await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class WalkInDayApp() : BookingApp(Instant.FromUtc(2026, 4, 23, 5, 0));
+
+/// <summary>Texts a supervisor types on walk-in day go onto the waiting-room display and into events: they have a length.</summary>
+public sealed class LongWalkInTextsTests(WalkInDayApp app) : IClassFixture<WalkInDayApp>
+{
+    [Fact]
+    public async Task A_room_of_a_hundred_thousand_characters_is_refused_and_the_duty_keeps_its_room()
+    {
+        var aino = await app.SignIn("aino");
+        var response = await aino.PostAsJsonAsync("/api/walk-in/duty", new { room = new string('x', 100_000) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.Json())["errors"]!["room"]);
+        Assert.DoesNotContain("xxxxxxxxxx", await (await aino.GetAsync("/api/walk-in/today")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_room_with_a_line_break_is_refused()
+    {
+        var response = await (await app.SignIn("aino")).PostAsJsonAsync("/api/walk-in/duty", new { room = "101\n<b>102</b>" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.Json())["errors"]!["room"]);
+    }
+
+    [Fact]
+    public async Task A_reason_for_closing_intake_of_a_hundred_thousand_characters_is_refused_and_intake_stays_open()
+    {
+        var aino = await app.SignIn("aino");
+        var response = await aino.PostAsJsonAsync("/api/walk-in/close-intake", new { reason = new string('x', 100_000) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.Json())["errors"]!["reason"]);
+        Assert.False((await (await aino.GetAsync("/api/walk-in/today")).Json())["intakeClosed"]!.GetValue<bool>());
     }
 }
