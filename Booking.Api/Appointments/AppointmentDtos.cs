@@ -86,12 +86,7 @@ public static class Wire
         return false;
     }
 
-    /// <summary>
-    /// Dates a client may name: year 0 or 9999 parse, but a range from them runs off the calendar (a 500, not an answer).
-    /// </summary>
-    public const int FirstYear = 2000, LastYear = 2999;
-
-    public static bool InServiceYears(int year) => year is >= FirstYear and <= LastYear;
+    public static bool InServiceYears(int year) => Booking.Domain.ClientInput.IsServiceYear(year);
 
     public static bool TryLocalTime(string? text, out LocalTime value)
     {

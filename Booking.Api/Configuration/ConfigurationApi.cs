@@ -76,5 +76,5 @@ public static class ConfigurationApi
         TypedResults.Ok(await settings.History(unit.UnitId, 200, ct));
 
     public static Results<Ok<List<HolidayDto>>, ProblemHttpResult> Holidays(int year) =>
-        !Wire.InServiceYears(year) ? Problems.Invalid("year", $"year must be between {Wire.FirstYear} and {Wire.LastYear}.") : TypedResults.Ok(FinnishHolidays.For(year).Select(h => new HolidayDto(h.Date, new LocalizedText(h.NameFi, h.NameSv, h.NameEn))).ToList());
+        !Wire.InServiceYears(year) ? Problems.Invalid("year", $"year must be between {ClientInput.FirstYear} and {ClientInput.LastYear}.") : TypedResults.Ok(FinnishHolidays.For(year).Select(h => new HolidayDto(h.Date, new LocalizedText(h.NameFi, h.NameSv, h.NameEn))).ToList());
 }

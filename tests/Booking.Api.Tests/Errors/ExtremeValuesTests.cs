@@ -30,6 +30,18 @@ public sealed class ExtremeValuesTests(ExtremeValuesApp app) : IClassFixture<Ext
     }
 
     [Theory]
+    [InlineData("/staff?week=9999-12-31")]
+    [InlineData("/staff?week=0000-01-01")]
+    [InlineData("/staff/call-backs?date=9999-12-31")]
+    [InlineData("/staff/day?date=9999-12-31")]
+    public async Task A_staff_page_asked_for_a_week_at_the_end_of_the_calendar_shows_this_week_instead_of_an_error(string url)
+    {
+        var response = await (await app.SignIn("leena")).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(0)]
     [InlineData(10000)]
