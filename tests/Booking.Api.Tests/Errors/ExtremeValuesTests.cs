@@ -42,6 +42,20 @@ public sealed class ExtremeValuesTests(ExtremeValuesApp app) : IClassFixture<Ext
     }
 
     [Theory]
+    [InlineData("\u200b")]
+    [InlineData("\u200b\u200b ")]
+    [InlineData("Maija\u202eneniälökieM")]
+    [InlineData("\u2067Maija")]
+    public async Task A_name_with_no_letters_or_with_a_text_direction_control_is_refused_and_nothing_is_booked(string name)
+    {
+        var response = await app.CreateClient().Book(BookingClient.Request("2026-04-21T09:00", name: name));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.Json())["errors"]!["client.name"]);
+        Assert.Equal(0L, await app.CountEvents("appointment_booked"));
+    }
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(0)]
     [InlineData(10000)]
