@@ -81,10 +81,12 @@ public static class Wire
         foreach (var pattern in new[] { LocalDateTimePattern.GeneralIso, LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm") })
         {
             var result = pattern.Parse(text.Trim());
-            if (result.Success) { value = result.Value; return true; }
+            if (result.Success && InServiceYears(result.Value.Year)) { value = result.Value; return true; }
         }
         return false;
     }
+
+    public static bool InServiceYears(int year) => Booking.Domain.ClientInput.IsServiceYear(year);
 
     public static bool TryLocalTime(string? text, out LocalTime value)
     {
@@ -103,7 +105,8 @@ public static class Wire
         value = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
         var result = LocalDatePattern.Iso.Parse(text.Trim());
-        if (result.Success) value = result.Value;
-        return result.Success;
+        if (!result.Success || !InServiceYears(result.Value.Year)) return false;
+        value = result.Value;
+        return true;
     }
 }

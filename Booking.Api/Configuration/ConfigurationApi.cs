@@ -1,5 +1,6 @@
 // The manager's door to the unit's configuration: staff, appointment types, weekly hours, closures.
 using Booking.Domain;
+using Booking.Api.Appointments;
 using Booking.Api.Errors;
 using Booking.Api.Storage;
 using Booking.Api.Staff;
@@ -74,6 +75,6 @@ public static class ConfigurationApi
     public static async Task<Ok<IReadOnlyList<ConfigurationChange>>> History(UnitSettingsUseCases settings, CurrentUnit unit, CancellationToken ct) =>
         TypedResults.Ok(await settings.History(unit.UnitId, 200, ct));
 
-    public static Ok<List<HolidayDto>> Holidays(int year) =>
-        TypedResults.Ok(FinnishHolidays.For(year).Select(h => new HolidayDto(h.Date, new LocalizedText(h.NameFi, h.NameSv, h.NameEn))).ToList());
+    public static Results<Ok<List<HolidayDto>>, ProblemHttpResult> Holidays(int year) =>
+        !Wire.InServiceYears(year) ? Problems.Invalid("year", $"year must be between {ClientInput.FirstYear} and {ClientInput.LastYear}.") : TypedResults.Ok(FinnishHolidays.For(year).Select(h => new HolidayDto(h.Date, new LocalizedText(h.NameFi, h.NameSv, h.NameEn))).ToList());
 }

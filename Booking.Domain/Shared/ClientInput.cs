@@ -4,6 +4,12 @@ namespace Booking.Domain;
 
 public static class ClientInput
 {
+    /// <summary>The years a client may name in a date: 0000-01-01 and 9999-12-31 parse, but a week or range around
+    /// them runs off the calendar (an overflow, a 500); nobody books or reports outside these years.</summary>
+    public const int FirstYear = 2000, LastYear = 2999;
+
+    public static bool IsServiceYear(int year) => year is >= FirstYear and <= LastYear;
+
     /// <summary>Reads one of the enum's documented names (any case; "in-person" and "in_person" read as InPerson).
     /// Numbers and comma lists are not names: Enum.TryParse would take "5" or "fi,sv" and quietly store something else.</summary>
     public static bool TryEnum<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum

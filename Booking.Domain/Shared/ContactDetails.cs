@@ -15,6 +15,10 @@ public sealed record ContactDetails(string Name, string Email, string Phone, Lan
         if (name.Length == 0) errors[prefix + "name"] = ["Name is required."];
         else if (name.Length > MaxName) errors[prefix + "name"] = [$"Name must be at most {MaxName} characters."];
         else if (ClientInput.HasControlCharacters(name)) errors[prefix + "name"] = ["Name must not contain control characters."];
+        // A name of zero-width spaces is blank on every list; a direction control (U+202E) shows a name reversed.
+        else if (!name.Any(char.IsLetter)) errors[prefix + "name"] = ["Name must contain letters."];
+        else if (name.Any(ch => ch is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+            errors[prefix + "name"] = ["Name must not contain text direction controls."];
         if (!IsEmail(Email)) errors[prefix + "email"] = ["Email must be a valid address such as name@example.fi."];
         if (!IsPhone(Phone)) errors[prefix + "phone"] = ["Phone must have 6 to 15 digits and may start with +."];
         // A form binder reads "5" as a language; only the named ones have texts and emails.

@@ -146,6 +146,9 @@ public sealed class WalkInUseCases(
         var config = await configurations.Current(unitId, ct);
         if (config.Member(staffId) is not { Active: true, Role: StaffRole.ChildSupervisor })
             return Refusal.InvalidField("staffId", "Only an active child supervisor of the unit can be on walk-in duty.");
+        // The room is shown on the waiting-room display: the same rule as a room in the configuration.
+        if (room is not null && !ConfigurationRules.IsShortText(room, ConfigurationRules.MaxRoomLength))
+            return Refusal.InvalidField("room", $"room is one line of at most {ConfigurationRules.MaxRoomLength} characters without control characters.");
         var run = await Run(unitId, by, (_, now) => new AddSupervisorToDuty(staffId, room ?? config.WalkInOrDefault.RoomOf(staffId), by, now), ct);
         if (run.Error is { } error) return error;
         return TodayOf(run.Value!);
@@ -168,6 +171,8 @@ public sealed class WalkInUseCases(
 
     public async Task<Outcome<WalkInToday>> CloseIntake(Guid unitId, string reason, string by, CancellationToken ct = default)
     {
+        if (reason.Length > ConfigurationRules.MaxReasonLength)
+            return Refusal.InvalidField("reason", $"reason must be at most {ConfigurationRules.MaxReasonLength} characters.");
         var run = await Run(unitId, by, (_, now) => new CloseIntake(reason, now), ct);
         if (run.Error is { } error) return error;
         return TodayOf(run.Value!);

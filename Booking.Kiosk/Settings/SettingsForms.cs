@@ -1,5 +1,6 @@
 // What the settings pages share: times and dates as the forms show and parse them (browsers may post seconds).
 using System.Text.RegularExpressions;
+using Booking.Domain;
 using NodaTime;
 using NodaTime.Text;
 
@@ -14,7 +15,7 @@ public static partial class SettingsForms
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     public static LocalDate? ParseDate(string? value) =>
-        value is null ? null : LocalDatePattern.Iso.Parse(value.Trim()) is { Success: true } r ? r.Value : null;
+        value is null ? null : LocalDatePattern.Iso.Parse(value.Trim()) is { Success: true } r && ClientInput.IsServiceYear(r.Value.Year) ? r.Value : null;
 
     public static LocalTime? ParseTime(string? value) =>
         value is null ? null : Pattern.Parse(Seconds().Replace(value.Trim(), "$1")) is { Success: true } r ? r.Value : null;

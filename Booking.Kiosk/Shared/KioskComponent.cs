@@ -1,4 +1,5 @@
 // Base of the public pages: the language's texts, links that respect the host's path base, and the query formats.
+using Booking.Domain;
 using Booking.Domain.Configuration;
 using Booking.Kiosk.Localization;
 using Microsoft.AspNetCore.Components;
@@ -46,12 +47,12 @@ public static class Links
     public static string Start(LocalDateTime start) => StartPattern.Format(start);
 
     public static LocalDateTime? ParseStart(string? value) =>
-        value is null ? null : StartPattern.Parse(value) is { Success: true } r ? r.Value : null;
+        value is null ? null : StartPattern.Parse(value) is { Success: true } r && ClientInput.IsServiceYear(r.Value.Year) ? r.Value : null;
 
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     public static LocalDate? ParseDate(string? value) =>
-        value is null ? null : LocalDatePattern.Iso.Parse(value) is { Success: true } r ? r.Value : null;
+        value is null ? null : LocalDatePattern.Iso.Parse(value) is { Success: true } r && ClientInput.IsServiceYear(r.Value.Year) ? r.Value : null;
 
     /// <summary>The ISO date-time for a &lt;time datetime&gt; attribute.</summary>
     public static string Machine(LocalDateTime value) => LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Format(value);
