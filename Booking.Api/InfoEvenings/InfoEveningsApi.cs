@@ -57,7 +57,7 @@ public static class InfoEveningsApi
             // A popular evening gets many registrations at once: a short randomised pause spreads the retries.
             attempt => TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 2)),
             sp.GetRequiredService<IUnitConfigurationSource>(), sp.GetRequiredService<IEveningRegistrationTokens>(),
-            sp.GetRequiredService<IEveningContacts>()));
+            sp.GetRequiredService<IEveningContacts>(), links: sp.GetRequiredService<IManageTokenIssuer>(), newId: Guid.NewGuid));
         return services;
     }
 
@@ -99,8 +99,8 @@ public static class InfoEveningsApi
         await evenings.Get(unit.UnitId, id, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound("There is no such info evening.");
 
     public static async Task<Results<Created<EveningRegistrationDto>, ProblemHttpResult>> Register(
-        Guid id, [FromBody] EveningRegistrationRequestDto? body, InfoEveningUseCases evenings, IManageTokenIssuer tokens, CurrentUnit unit,
-        CancellationToken ct)
+        Guid id, [FromBody] EveningRegistrationRequestDto? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        InfoEveningUseCases evenings, CurrentUnit unit, HttpContext http, CancellationToken ct)
     {
         if (body is null) return Problems.Invalid("body", "A JSON body with the registration is required.");
         var fields = new Dictionary<string, string[]>();
@@ -108,14 +108,15 @@ public static class InfoEveningsApi
         var language = Language.Fi;
         if (body.Client is not null && !Wire.TryEnum(body.Client.Language, out language))
             fields["client.language"] = [$"client.language must be one of: {Wire.Choices<Language>()}."];
+        if (IdempotencyKeyHeader.Problem(idempotencyKey) is { } badKey) fields[IdempotencyKeyHeader.Name] = [badKey];
         if (fields.Count > 0) return Problems.From(Refusal.Invalid(fields));
 
-        var token = tokens.Issue();
         var client = new ContactDetails(body.Client!.Name ?? "", body.Client.Email ?? "", body.Client.Phone ?? "", language);
-        var outcome = await evenings.Register(unit.UnitId,
-            new EveningRegistrationRequest(id, Guid.NewGuid(), Guid.NewGuid(), client, body.Seats ?? 1, token.Hash, token.Sealed), ct);
+        var outcome = await evenings.RegisterOnline(unit.UnitId, new EveningRegistrationInput(id, client, body.Seats ?? 1, idempotencyKey), ct);
         if (outcome.Refusal is { } refusal) return Problems.From(refusal);
-        return TypedResults.Created($"/api/evening-registrations/{token.Token}", EveningRegistrationDto.From(outcome.Value!, token.Token));
+        var (view, token, replayed) = outcome.Value!;
+        if (replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Created(token is null ? null : $"/api/evening-registrations/{token}", EveningRegistrationDto.From(view, token));
     }
 
     public static async Task<Results<Ok<EveningRegistrationDto>, ProblemHttpResult>> Registration(

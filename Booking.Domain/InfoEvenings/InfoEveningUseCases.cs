@@ -24,7 +24,16 @@ public sealed record ScheduleEveningRequest(
     LocalDateTime RegistrationOpens,
     LocalDateTime RegistrationCloses);
 
-/// <summary>A registration; the caller makes the ids and the manage token (the domain never does). The phone is optional.</summary>
+/// <summary>What a door parsed from a registration (the evening's page, the API's JSON), nothing made yet.</summary>
+/// <param name="IdempotencyKey">An API client's Idempotency-Key: the same key for the same evening registers once and answers
+/// the same manage link; null makes new ids every time.</param>
+public sealed record EveningRegistrationInput(Guid EveningId, ContactDetails Client, int Seats, string? IdempotencyKey);
+
+/// <summary>A registration with its manage link in clear (the same link on a repeat of the same key; null only when a repeat's
+/// link can no longer be unsealed).</summary>
+public sealed record RegisteredOnline(EveningRegistrationView View, string? ManageToken, bool Replayed);
+
+/// <summary>A registration with its ids and manage token made (by <see cref="InfoEveningUseCases.RegisterOnline"/>). The phone is optional.</summary>
 public sealed record EveningRegistrationRequest(
     Guid EveningId,
     Guid RegistrationId,
@@ -83,7 +92,9 @@ public sealed class InfoEveningUseCases(
     IUnitConfigurationSource configurations,
     IEveningRegistrationTokens tokens,
     IEveningContacts contacts,
-    int maxAttempts = 1000)
+    int maxAttempts = 1000,
+    IManageTokenIssuer? links = null,
+    Func<Guid>? newId = null)
 {
     public const int MaxTitle = 200;
     public const int MaxDescription = 4000;
@@ -130,6 +141,25 @@ public sealed class InfoEveningUseCases(
         var config = await configurations.Current(unitId, ct);
         var state = await Read(unitId, eveningId, ct);
         return state.Scheduled ? ViewOf(config, state, clock.GetCurrentInstant()) : null;
+    }
+
+    /// <summary>A parent's registration from the evening's page or the API: the ids and the manage link are made here, and
+    /// the same idempotency key for the same evening registers once and answers the same link.</summary>
+    public async Task<Outcome<RegisteredOnline>> RegisterOnline(Guid unitId, EveningRegistrationInput input, CancellationToken ct = default)
+    {
+        var issuer = links ?? throw new InvalidOperationException("InfoEveningUseCases was made without its link issuer.");
+        var makeId = newId ?? throw new InvalidOperationException("InfoEveningUseCases was made without its id maker.");
+        var key = string.IsNullOrWhiteSpace(input.IdempotencyKey) ? null : $"{input.IdempotencyKey.Trim()}\n{input.EveningId:N}";
+        var registrationId = key is null ? makeId() : StableIds.From(key, "registration");
+        var clientId = key is null ? makeId() : StableIds.From(key, "client");
+        var issued = issuer.Issue();
+        var outcome = await Register(unitId, new EveningRegistrationRequest(input.EveningId, registrationId, clientId, input.Client, input.Seats,
+            issued.Hash, issued.Sealed), ct);
+        if (outcome.Value is not { } view) return outcome.Refusal!;
+        if (await tokens.Find(unitId, issued.Hash, ct) is not null) return new RegisteredOnline(view, issued.Token, Replayed: false);
+        // A repeat: the registration was made by the first request, whose link is the one to answer.
+        var first = await tokens.OfClient(unitId, input.EveningId, clientId, ct);
+        return new RegisteredOnline(view, first is { } f ? issuer.Unseal(f.SealedToken) : null, Replayed: true);
     }
 
     public async Task<Outcome<EveningRegistrationView>> Register(Guid unitId, EveningRegistrationRequest request, CancellationToken ct = default)

@@ -14,6 +14,9 @@ public interface IInfoEveningCatalogue
 public interface IEveningRegistrationTokens
 {
     Task<(Guid EveningId, Guid RegistrationId)?> Find(Guid unitId, string tokenHash, CancellationToken ct = default);
+
+    /// <summary>The sealed manage token of a client's registration for an evening (for emails and for a repeated request).</summary>
+    Task<(Guid RegistrationId, string SealedToken)?> OfClient(Guid unitId, Guid eveningId, Guid clientId, CancellationToken ct = default);
 }
 
 /// <summary>The registrants' contacts for the staff roster; a client erased under GDPR is simply missing.</summary>

@@ -73,7 +73,8 @@ public sealed class OpenApiContractTests(BookingApp app) : IClassFixture<Booking
         Assert.Contains("retry with the same `Idempotency-Key`", operations["POST /api/bookings"]);
         Assert.Contains("nothing was changed", operations.Single(o => o.Key.StartsWith("GET /api/free-times", StringComparison.Ordinal)).Value);
         Assert.Contains("retry with the same `Idempotency-Key`", operations["POST /api/call-backs"]);
-        var registration = operations["POST /api/evenings/{id}/registrations"];
+        Assert.Contains("retry with the same `Idempotency-Key`", operations["POST /api/evenings/{id}/registrations"]);
+        var registration = operations["POST /api/accessibility-feedback"];
         Assert.Contains("read it back", registration);
         Assert.DoesNotContain("Idempotency-Key", registration);
     }

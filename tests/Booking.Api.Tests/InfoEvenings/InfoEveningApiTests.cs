@@ -102,6 +102,41 @@ public sealed class EveningApp : BookingApp;
 public sealed class InfoEveningApiTests(EveningApp app) : IClassFixture<EveningApp>
 {
     [Fact]
+    public async Task One_registration_sent_ten_times_at_once_with_one_Idempotency_Key_takes_one_seat_and_answers_one_manage_link()
+    {
+        var eveningId = await app.Schedule(capacity: 5, title: "Avain kerran");
+        var registered = await app.CountEvents("info_evening_registered");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/evenings/{eveningId}/registrations")
+            {
+                Content = JsonContent.Create(EveningClient.Registration(77, seats: 2)),
+            };
+            request.Headers.Add("Idempotency-Key", "vanhempi-77-app");
+            var response = await app.CreateClient().SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return (Body: await response.Json(), Replayed: response.Headers.Contains("Idempotent-Replayed"));
+        }));
+
+        var token = Assert.Single(answers.Select(a => a.Body["manageToken"].Text()).Distinct());
+        Assert.Equal(9, answers.Count(a => a.Replayed));
+        Assert.Equal(registered + 1, await app.CountEvents("info_evening_registered"));
+        var evening = await (await app.CreateClient().GetAsync($"/api/evenings/{eveningId}")).Json();
+        Assert.Equal(3, evening["seatsFree"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/api/evening-registrations/{token}")).StatusCode);
+
+        // The same person with another key is the same registrant: already registered.
+        using var again = new HttpRequestMessage(HttpMethod.Post, $"/api/evenings/{eveningId}/registrations")
+        {
+            Content = JsonContent.Create(EveningClient.Registration(77)),
+        };
+        again.Headers.Add("Idempotency-Key", "vanhempi-77-web");
+        var refused = await app.CreateClient().SendAsync(again);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("already_registered", (await refused.Json())["code"].Text());
+    }
+
+    [Fact]
     public async Task The_demo_unit_lists_its_ABC_evening_three_weeks_ahead_with_thirty_free_seats_and_its_partners()
     {
         var list = await (await app.CreateClient().GetAsync("/api/evenings")).JsonArray();

@@ -20,6 +20,10 @@ public sealed class InMemoryEveningPorts(InMemoryEventStore store) : IInfoEvenin
         Task.FromResult(store.DocumentsOf<EveningRegistrationToken>().Where(t => t.UnitId == unitId && t.TokenHash == tokenHash)
             .Select(t => ((Guid, Guid)?)(t.EveningId, t.RegistrationId)).FirstOrDefault());
 
+    public Task<(Guid RegistrationId, string SealedToken)?> OfClient(Guid unitId, Guid eveningId, Guid clientId, CancellationToken ct = default) =>
+        Task.FromResult(store.DocumentsOf<EveningRegistrationToken>().Where(t => t.UnitId == unitId && t.EveningId == eveningId && t.ClientId == clientId)
+            .Select(t => ((Guid, string)?)(t.RegistrationId, t.SealedToken)).FirstOrDefault());
+
     public Task<IReadOnlyDictionary<Guid, ClientContact>> Find(Guid unitId, IReadOnlyCollection<Guid> clientIds, CancellationToken ct = default)
     {
         var found = new Dictionary<Guid, ClientContact>();
