@@ -92,7 +92,7 @@ public static partial class RequestProblems
                         field = ClientInput.HasControlCharacters(key) ? "body" : key;
                 if (field is null && BadChoiceOnPage(context.GetEndpoint(), form) is { } bad)
                 {
-                    await Problems.From(Refusal.InvalidField(bad.Field, $"{bad.Field} must be one of: {bad.Choices}.")).ExecuteAsync(context);
+                    await Problems.From(Refusal.InvalidField(bad.Field, bad.Message)).ExecuteAsync(context);
                     return;
                 }
             }
@@ -112,25 +112,50 @@ public static partial class RequestProblems
             : $"{field} must not contain control characters.")).ExecuteAsync(context);
     }
 
-    /// <summary>A page's form binder reads an enum with Enum.TryParse, which takes "5" and "fi,sv": the page's form models
-    /// say which fields are enums, and those must hold one of the names (the same rule as the API's).</summary>
-    private static (string Field, string Choices)? BadChoiceOnPage(Endpoint? endpoint, IFormCollection form)
+    /// <summary>A page's form binder reads an enum with Enum.TryParse, which takes "5" and "fi,sv"; and a checkbox or number in
+    /// a row that it cannot read leaves the whole list of rows out, so the page fails while drawing them. The page's form
+    /// models say which fields are enums, booleans and numbers, in rows too ("Form.Kinds[0].Phone"), and those must hold one.</summary>
+    private static (string Field, string Message)? BadChoiceOnPage(Endpoint? endpoint, IFormCollection form)
     {
         if (endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>()?.Type is not { } page) return null;
         foreach (var model in page.GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
         {
             if (model.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.SupplyParameterFromFormAttribute), true).FirstOrDefault()
                 is not Microsoft.AspNetCore.Components.SupplyParameterFromFormAttribute supplied) continue;
-            var prefix = supplied.Name ?? model.Name;
-            foreach (var property in model.PropertyType.GetProperties())
+            var prefix = (supplied.Name ?? model.Name) + ".";
+            foreach (var (key, values) in form)
             {
-                var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                if (!type.IsEnum || !form.TryGetValue($"{prefix}.{property.Name}", out var values)) continue;
-                if (values.Any(v => !string.IsNullOrWhiteSpace(v) && !ClientInput.IsNameOf(type, v)))
-                    return ($"{prefix}.{property.Name}", string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName)));
+                if (!key.StartsWith(prefix, StringComparison.Ordinal) || FieldType(model.PropertyType, key[prefix.Length..]) is not { } type) continue;
+                foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)))
+                {
+                    if (type.IsEnum && !ClientInput.IsNameOf(type, value))
+                        return (key, $"{key} must be one of: {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))}.");
+                    if (type == typeof(bool) && !bool.TryParse(value, out _)) return (key, $"{key} must be true or false.");
+                    if (type == typeof(int) && !int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+                        return (key, $"{key} must be a whole number.");
+                }
             }
         }
         return null;
+    }
+
+    /// <summary>The declared type of a form field's path in the model ("Kinds[0].Phone"), or null when the model has none.</summary>
+    private static Type? FieldType(Type type, string path)
+    {
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[');
+            if (type.GetProperty(bracket < 0 ? part : part[..bracket]) is not { } property) return null;
+            type = property.PropertyType;
+            if (bracket >= 0)
+            {
+                if (type.IsArray) type = type.GetElementType()!;
+                else if (type.IsGenericType && type.GetGenericArguments() is [var item]) type = item;
+                else return null;
+            }
+            type = Nullable.GetUnderlyingType(type) ?? type;
+        }
+        return type;
     }
 
     private static async Task<string?> FieldWithControlCharacters(HttpRequest request)

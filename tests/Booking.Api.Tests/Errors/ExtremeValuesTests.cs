@@ -114,3 +114,23 @@ public sealed class LongWalkInTextsTests(WalkInDayApp app) : IClassFixture<WalkI
         Assert.False((await (await aino.GetAsync("/api/walk-in/today")).Json())["intakeClosed"]!.GetValue<bool>());
     }
 }
+
+/// <summary>A settings page's form model holds rows of checkboxes: a value its binder cannot read left the rows out and the
+/// page failed while drawing them (a 500). The value is refused naming the field, as an enum's is.</summary>
+public sealed class SettingsFormValuesTests(ExtremeValuesApp app) : IClassFixture<ExtremeValuesApp>
+{
+    [Theory]
+    [InlineData("/staff/settings/kinds", "settings-kinds", "Form.Kinds[0].Phone", "9999-12-31")]
+    [InlineData("/staff/settings/kinds", "settings-kinds", "Form.Kinds[0].OnlineBookable", "yes")]
+    [InlineData("/staff/settings/walk-in", "settings-walk-in", "Form.Rows[0].OnDuty", "-1")]
+    public async Task A_checkbox_that_is_not_true_or_false_answers_400_naming_the_field(string page, string form, string field, string value)
+    {
+        var manager = await Booking.Api.Tests.Configuration.PageForms.SignIn(app, "pekka");
+        var before = await app.CountEvents();
+        var response = await manager.Post(page, form, [new("Form.Version", "1"), new(field, value)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.Json())["errors"]![field]);
+        Assert.Equal(before, await app.CountEvents());
+    }
+}
