@@ -154,6 +154,14 @@ public sealed partial class Texts
     public string ConfirmBooking => T("Vahvista varaus", "Bekräfta bokningen", "Confirm booking");
     public string ErrorNameRequired => T("Kirjoita nimesi.", "Skriv ditt namn.", "Enter your name.");
     public string ErrorNameTooLong(int max) => T($"Nimessä voi olla enintään {max} merkkiä.", $"Namnet får ha högst {max} tecken.", $"Your name can have at most {max} characters.");
+    public string ErrorNameLetters => T("Kirjoita nimi kirjaimin, ilman erikois- tai ohjausmerkkejä.", "Skriv namnet med bokstäver, utan special- eller styrtecken.",
+        "Write the name in letters, without special or control characters.");
+
+    /// <summary>The words for a name the domain refused: missing (<paramref name="whenBlank"/>), too long, or not written in letters.</summary>
+    public string NameProblem(string? name, string whenBlank) =>
+        string.IsNullOrWhiteSpace(name) ? whenBlank
+        : name.Trim().Length > ContactDetails.MaxName ? ErrorNameTooLong(ContactDetails.MaxName)
+        : ErrorNameLetters;
     public string ErrorEmail => T("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.", "Skriv e-postadressen i formen namn@exempel.fi.", "Enter an email address like name@example.fi.");
     public string ErrorPhone => T("Kirjoita puhelinnumero, jossa on 6–15 numeroa. Se voi alkaa merkillä +.", "Skriv ett telefonnummer med 6–15 siffror. Det kan börja med +.", "Enter a phone number with 6 to 15 digits. It may start with +.");
     public string ErrorOtherParentEmail => T("Kirjoita toisen vanhemman sähköpostiosoite muodossa nimi@esimerkki.fi tai jätä kenttä tyhjäksi.", "Skriv den andra förälderns e-postadress i formen namn@exempel.fi eller lämna fältet tomt.", "Enter the other parent's email like name@example.fi, or leave it empty.");

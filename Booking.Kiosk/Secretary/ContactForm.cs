@@ -94,7 +94,7 @@ public static class ContactForms
                 var name = side.Length == 0 ? field : side + char.ToUpperInvariant(field[0]) + field[1..];
                 into[name] = field switch
                 {
-                    "name" => d.Name.Length == 0 ? t.ErrorParentName : t.ErrorNameTooLong(Booking.Domain.ContactDetails.MaxName),
+                    "name" => t.NameProblem(d.Name, t.ErrorParentName),
                     "phone" => d.Phone.Length == 0 && d.Email.Length == 0 ? t.ErrorPhoneOrEmail : t.ErrorPhone,
                     "email" => t.ErrorEmail,
                     _ => found[key][0],
@@ -112,10 +112,10 @@ public static class ContactForms
             switch (key)
             {
                 case "matter": fields["matter"] = t.ErrorContactMatter; break;
-                case "parent.name": fields["name"] = string.IsNullOrWhiteSpace(form.Name) ? t.ErrorParentName : t.ErrorNameTooLong(Booking.Domain.ContactDetails.MaxName); break;
+                case "parent.name": fields["name"] = t.NameProblem(form.Name, t.ErrorParentName); break;
                 case "parent.phone": fields["phone"] = string.IsNullOrWhiteSpace(form.Phone) && string.IsNullOrWhiteSpace(form.Email) ? t.ErrorPhoneOrEmail : t.ErrorPhone; break;
                 case "parent.email": fields["email"] = t.ErrorEmail; break;
-                case "otherParent.name": fields["otherName"] = string.IsNullOrWhiteSpace(form.OtherName) ? t.ErrorParentName : t.ErrorNameTooLong(Booking.Domain.ContactDetails.MaxName); break;
+                case "otherParent.name": fields["otherName"] = t.NameProblem(form.OtherName, t.ErrorParentName); break;
                 case "otherParent.phone": fields["otherPhone"] = string.IsNullOrWhiteSpace(form.OtherPhone) && string.IsNullOrWhiteSpace(form.OtherEmail) ? t.ErrorPhoneOrEmail : t.ErrorPhone; break;
                 case "otherParent.email": fields["otherEmail"] = t.ErrorEmail; break;
                 case "otherParentRole": fields["otherRole"] = t.ErrorOtherParentRole; break;

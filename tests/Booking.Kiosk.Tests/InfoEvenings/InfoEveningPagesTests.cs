@@ -82,6 +82,14 @@ public sealed class InfoEveningPagesTests(BrowserApp app) : IClassFixture<Browse
         Assert.StartsWith("Virhe:", await parent.TitleAsync());
         await Check(parent);
 
+        // A name without letters is told so (not that it is too long).
+        await parent.FillAsync("#name", "12345 !!!");
+        await parent.FillAsync("#email", "maija@example.fi");
+        await parent.ClickAsync("main form button[type=submit]");
+        await parent.Locator("#name-error:has-text('kirjaimin')").WaitForAsync();
+        Assert.Contains("Kirjoita nimi kirjaimin", await parent.Locator("#name-error").InnerTextAsync());
+        Assert.DoesNotContain("enintään", await parent.Locator("#name-error").InnerTextAsync());
+
         await parent.FillAsync("#name", "Maija Meikäläinen");
         await parent.FillAsync("#email", "maija@example.fi");
         await parent.FillAsync("#phone", "");
