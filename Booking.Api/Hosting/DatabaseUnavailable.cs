@@ -23,9 +23,10 @@ public static class DatabaseUnavailable
     /// been saved (the connection can drop after COMMIT), and only a route that takes an Idempotency-Key can tell by a retry.</summary>
     public enum Advice { NothingChanged, RetryWithTheSameKey, LookBeforeSendingAgain }
 
-    public static Advice AdviceFor(string method, bool takesIdempotencyKey) =>
+    /// <param name="retryableByKey">The route reads an Idempotency-Key (and, for a request, one was sent).</param>
+    public static Advice AdviceFor(string method, bool retryableByKey) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) ? Advice.NothingChanged
-        : takesIdempotencyKey ? Advice.RetryWithTheSameKey
+        : retryableByKey ? Advice.RetryWithTheSameKey
         : Advice.LookBeforeSendingAgain;
 
     /// <summary>True when the endpoint's handler reads the Idempotency-Key header.</summary>

@@ -25,7 +25,7 @@ public class EarlierAccountsTests
     }
 
     private StaffAccountUseCases Instance() =>
-        new(store, new RowsIndex(store), new NoDirectory(), new NoThrottle(), new NoHashing(), (_, _) => Task.FromResult<UnitConfiguration?>(null), clock);
+        new(store, new RowsIndex(store), new NoStaffDirectory(), new NoSignInThrottle(), new PlainHashing(), (_, _) => Task.FromResult<UnitConfiguration?>(null), clock);
 
     private async Task Rows()
     {
@@ -123,26 +123,5 @@ public class EarlierAccountsTests
             Task.FromResult<IReadOnlyList<StaffAccountListing>>(Rows().Select(Listing).ToList());
 
         private static StaffAccountListing Listing(StaffCredentials c) => new(c.StaffId, c.UserName, c.Role, c.Enabled, null);
-    }
-
-    private sealed class NoHashing : IPasswordHashing
-    {
-        public string Hash(string password) => throw new InvalidOperationException("No password is set here.");
-    }
-
-    private sealed class NoDirectory : IStaffDirectory
-    {
-        public Task<StaffIdentity?> Verify(Guid unitId, string userName, string password, CancellationToken ct = default) =>
-            Task.FromResult<StaffIdentity?>(null);
-    }
-
-    private sealed class NoThrottle : ISignInThrottle
-    {
-        public Task<Instant?> LockedUntil(Guid unitId, IReadOnlyList<string> keys, Instant now, CancellationToken ct = default) =>
-            Task.FromResult<Instant?>(null);
-
-        public Task RecordFailure(Guid unitId, IReadOnlyList<string> keys, Instant now, CancellationToken ct = default) => Task.CompletedTask;
-
-        public Task Clear(Guid unitId, string key, CancellationToken ct = default) => Task.CompletedTask;
     }
 }

@@ -27,7 +27,7 @@ public class NewStaffMemberUseCaseTests
         store = new InMemoryEventStore(clock);
         index = new AccountIndex(store);
         settings.Put(TestUnit.Config());
-        var accounts = new StaffAccountUseCases(store, index, new NoDirectory(), new NoThrottle(), new PlainHashing(),
+        var accounts = new StaffAccountUseCases(store, index, new NoStaffDirectory(), new NoSignInThrottle(), new PlainHashing(),
             async (unitId, ct) => (await settings.Read(unitId, ct))?.Configuration, clock);
         useCase = new NewStaffMemberUseCase(new UnitSettingsUseCases(settings), accounts);
     }
@@ -177,26 +177,5 @@ public class NewStaffMemberUseCaseTests
 
         public Task<IReadOnlyList<StaffAccountListing>> All(Guid unitId, Instant now, CancellationToken ct = default) =>
             Task.FromResult<IReadOnlyList<StaffAccountListing>>([]);
-    }
-
-    private sealed class PlainHashing : IPasswordHashing
-    {
-        public string Hash(string password) => "hashed:" + password;
-    }
-
-    private sealed class NoDirectory : IStaffDirectory
-    {
-        public Task<StaffIdentity?> Verify(Guid unitId, string userName, string password, CancellationToken ct = default) =>
-            Task.FromResult<StaffIdentity?>(null);
-    }
-
-    private sealed class NoThrottle : ISignInThrottle
-    {
-        public Task<Instant?> LockedUntil(Guid unitId, IReadOnlyList<string> keys, Instant now, CancellationToken ct = default) =>
-            Task.FromResult<Instant?>(null);
-
-        public Task RecordFailure(Guid unitId, IReadOnlyList<string> keys, Instant now, CancellationToken ct = default) => Task.CompletedTask;
-
-        public Task Clear(Guid unitId, string key, CancellationToken ct = default) => Task.CompletedTask;
     }
 }
